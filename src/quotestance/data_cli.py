@@ -1,0 +1,63 @@
+"""`quotestance data …`: validate, stats, import, split."""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+
+def run_data(args: argparse.Namespace) -> int:
+    from . import corpus
+
+    if args.data_command == "validate":
+        problems = corpus.validate(args.path)
+        for p in problems:
+            print(p)
+        if problems:
+            print(f"{len(problems)} problem(s)")
+            return 1
+        print(f"{args.path}: OK ({len(corpus.load_corpus(args.path))} rows)")
+        return 0
+    if args.data_command == "stats":
+        print(corpus.stats_markdown(corpus.load_corpus(args.path)))
+        return 0
+    if args.data_command == "split":
+        return write_splits(args.path)
+    from .importers import IMPORTERS
+    from .io import write_records
+
+    importer = IMPORTERS[args.format]
+    kwargs = {}
+    if args.format in ("keep_it_local", "cameo"):
+        kwargs["neutral"] = args.neutral
+    if args.format == "table":
+        kwargs.update(text_field=args.text_field, label_field=args.label_field)
+    if args.label_map:
+        kwargs["label_map" if args.format == "table" else "choice_map"] = json.loads(args.label_map)
+    rows = list(importer(args.input, **kwargs))
+    bad = [r for r in rows if r["label"] not in {"conciliatory", "hostile", "neutral"}]
+    if bad:
+        raise ValueError(f"{args.input}: {len(bad)} rows have labels outside the label set, e.g. {bad[0]['label']!r}; pass --label-map")
+    write_records(args.output, rows)
+    print(f"{len(rows)} rows -> {args.output}")
+    return 0
+
+
+def write_splits(path: str | Path) -> int:
+    """Fill in `split` where missing (by group hash), keeping every stored split as it is."""
+    from .corpus import corpus_files, split_for_group
+    from .io import write_text
+
+    changed = 0
+    for f in corpus_files(path):
+        lines = []
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                if "split" not in row:
+                    row["split"] = split_for_group(str(row["group"]))
+                    changed += 1
+                lines.append(json.dumps(row, ensure_ascii=False))
+        write_text(f, "\n".join(lines) + "\n")
+    print(f"{changed} rows given a split")
+    return 0

@@ -1,0 +1,120 @@
+"""Scoring quote extraction and attribution against gold articles (data/articles/*.txt + *.json).
+
+A predicted quote matches a gold quote when their word overlap is at least half of the longer of the
+two (greedy, in reading order). Exact match compares the texts after lower-casing and removing
+punctuation and extra whitespace. Speaker accuracy is counted on matched quotes.
+"""
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .articles import Article, read_path
+from .quotes import extract_quotes
+
+
+def norm_text(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+
+
+def overlap(a: str, b: str) -> float:
+    ta, tb = norm_text(a).split(), norm_text(b).split()
+    if not ta or not tb:
+        return 0.0
+    common = sum((Counter(ta) & Counter(tb)).values())
+    return common / max(len(ta), len(tb))
+
+
+def load_gold(folder: str | Path) -> list[tuple[Article, dict[str, Any]]]:
+    out = []
+    for gold_path in sorted(Path(folder).glob("*.json")):
+        article = next(read_path(gold_path.with_suffix(".txt")))
+        if isinstance(article, Article):
+            out.append((article, json.loads(gold_path.read_text(encoding="utf-8"))))
+    return out
+
+
+def match(gold: list[dict[str, Any]], pred: list[dict[str, Any]], threshold: float = 0.5) -> list[tuple[int, int]]:
+    """(gold index, predicted index) pairs, each side used once."""
+    pairs, used = [], set()
+    for gi, g in enumerate(gold):
+        best, best_j = threshold, None
+        for pj, p in enumerate(pred):
+            if pj not in used and (o := overlap(g["text"], p["text"])) >= best:
+                best, best_j = o, pj
+        if best_j is not None:
+            used.add(best_j)
+            pairs.append((gi, best_j))
+    return pairs
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 1.0
+    r = tp / n_gold if n_gold else 1.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def evaluate_extraction(folder: str | Path, extractor: Callable[[Article], list[dict[str, Any]]] | None = None,
+                        classify: Callable[[list[str]], list[str]] | None = None) -> dict[str, Any]:
+    """Span, exact-match and speaker scores (and end-to-end stance when `classify` is given)."""
+    extractor = extractor or (lambda a: [q.to_dict() for q in extract_quotes(a)])
+    gold_set = load_gold(folder)
+    n_gold = n_pred = tp = exact = spk = partial_ok = non_speech = e2e = 0
+    mistakes: list[dict[str, Any]] = []
+    started = time.perf_counter()
+    predictions = [(article, gold, extractor(article)) for article, gold in gold_set]
+    seconds = time.perf_counter() - started
+    for article, gold, pred in predictions:
+        gq = gold.get("quotes", [])
+        labels = classify([p["text"] for p in pred]) if classify and pred else []
+        n_gold, n_pred = n_gold + len(gq), n_pred + len(pred)
+        pairs = match(gq, pred)
+        matched_pred = {j for _, j in pairs}
+        tp += len(pairs)
+        for gi, pj in pairs:
+            g, p = gq[gi], pred[pj]
+            same_text = norm_text(g["text"]) == norm_text(p["text"])
+            same_speaker = (g.get("speaker") or "") == (p.get("speaker") or "")
+            exact += same_text
+            spk += same_speaker
+            partial_ok += bool(g.get("partial", False)) == bool(p.get("partial", False))
+            if classify:
+                e2e += same_speaker and labels[pj] == g.get("label")
+            if not same_text or not same_speaker:
+                mistakes.append({"article": article.id, "gold": g["text"], "pred": p["text"], "gold_speaker": g.get("speaker"),
+                                 "pred_speaker": p.get("speaker")})
+        for gi in sorted(set(range(len(gq))) - {g for g, _ in pairs}):
+            mistakes.append({"article": article.id, "missed": gq[gi]["text"], "gold_speaker": gq[gi].get("speaker")})
+        non = {norm_text(t) for t in gold.get("non_quotes", [])}
+        for pj, p in enumerate(pred):
+            if pj not in matched_pred:
+                is_non = norm_text(p["text"]) in non
+                non_speech += is_non
+                mistakes.append({"article": article.id, "spurious": p["text"], "non_speech": is_non})
+    out = {"articles": len(gold_set), "gold_quotes": n_gold, "predicted_quotes": n_pred,
+           "span": _prf(tp, n_pred, n_gold), "exact": _prf(exact, n_pred, n_gold),
+           "speaker_accuracy": spk / tp if tp else 0.0, "partial_accuracy": partial_ok / tp if tp else 0.0,
+           "non_speech_taken": non_speech, "articles_per_second": len(gold_set) / seconds if seconds else float("inf"),
+           "mistakes": mistakes}
+    if classify:
+        out["end_to_end_accuracy"] = e2e / n_gold if n_gold else 0.0  # found, attributed and labelled right
+    return out
+
+
+def format_extraction(result: dict[str, Any], name: str = "quotestance") -> str:
+    from .tables import table
+
+    rows = [["span (≥50% overlap)", *(f"{result['span'][k]:.3f}" for k in ("precision", "recall", "f1"))],
+            ["exact match", *(f"{result['exact'][k]:.3f}" for k in ("precision", "recall", "f1"))]]
+    text = table(rows, [name, "precision", "recall", "F1"], [22, 9, 9, 9])
+    extra = (f"\nspeaker accuracy (matched): {result['speaker_accuracy']:.3f}   partial flag accuracy: {result['partial_accuracy']:.3f}"
+             f"\nnon-speech strings taken as quotes: {result['non_speech_taken']}   gold {result['gold_quotes']}, predicted "
+             f"{result['predicted_quotes']} over {result['articles']} articles; {result['articles_per_second']:.0f} articles/s")
+    if "end_to_end_accuracy" in result:
+        extra += f"\nend to end (found, attributed and labelled right): {result['end_to_end_accuracy']:.3f}"
+    return text + extra

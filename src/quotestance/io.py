@@ -1,0 +1,171 @@
+"""Writing records safely: atomic files and the three table formats (.jsonl, .csv, .parquet)."""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+FORMATS = (".jsonl", ".csv", ".parquet")
+
+
+def table_format(path: str | Path) -> str:
+    """The output format named by a path's extension; a clear error for anything else."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"{path}: unsupported output format {suffix or '(none)'!r}; use one of {', '.join(FORMATS)}")
+    return suffix
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """Yield a temporary path beside `path`; on success it replaces `path` in one step.
+
+    Readers never see a half-written file, and a crash leaves the old file (or none) in place.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def write_text(path: str | Path, text: str) -> None:
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+
+
+def write_json(path: str | Path, obj: Any) -> None:
+    write_text(path, json.dumps(obj, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def dumps_record(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, default=str)
+
+
+def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)
+
+
+def _flat(record: dict[str, Any]) -> dict[str, Any]:
+    """Nested values (lists, dicts) become JSON strings so that CSV cells stay one value each."""
+    return {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v) for k, v in record.items()}
+
+
+def convert_jsonl(src: str | Path, dest: str | Path, chunk_rows: int = 10_000) -> None:
+    """Copy a JSONL file into `dest`'s format, streaming in chunks, atomically."""
+    fmt = table_format(dest)
+    with atomic_path(dest) as tmp:
+        if fmt == ".jsonl":
+            with open(src, "rb") as fi, open(tmp, "wb") as fo:
+                while block := fi.read(1 << 20):
+                    fo.write(block)
+        elif fmt == ".csv":
+            write_csv(tmp, read_jsonl(src))
+        else:
+            _write_parquet(tmp, read_jsonl(src), chunk_rows)
+
+
+def write_records(path: str | Path, records: Iterable[dict[str, Any]]) -> None:
+    """Write records in the format `path` names, atomically."""
+    fmt = table_format(path)
+    with atomic_path(path) as tmp:
+        if fmt == ".jsonl":
+            with open(tmp, "w", encoding="utf-8") as f:
+                for r in records:
+                    f.write(dumps_record(r) + "\n")
+        elif fmt == ".csv":
+            write_csv(tmp, records)
+        else:
+            _write_parquet(tmp, records)
+
+
+def write_csv(path: str | Path, records: Iterable[dict[str, Any]]) -> None:
+    import csv
+
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = None
+        for r in records:
+            r = _flat(r)
+            if writer is None:
+                writer = csv.DictWriter(f, fieldnames=list(r), extrasaction="ignore")
+                writer.writeheader()
+            writer.writerow(r)
+
+
+def _write_parquet(path: str | Path, records: Iterable[dict[str, Any]], chunk_rows: int = 10_000) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    writer, schema, chunk = None, None, []
+
+    def flush() -> None:
+        nonlocal writer, schema
+        table = pa.Table.from_pylist([_flat(r) for r in chunk], schema=schema)
+        if writer is None:
+            schema = table.schema
+            writer = pq.ParquetWriter(path, schema)
+        writer.write_table(table)
+        chunk.clear()
+
+    for r in records:
+        chunk.append(r)
+        if len(chunk) >= chunk_rows:
+            flush()
+    if chunk or writer is None:
+        if not chunk and writer is None:
+            pq.write_table(pa.table({}), path)
+            return
+        flush()
+    writer.close()
+
+
+def iter_records(path: str | Path) -> Iterator[dict[str, Any]]:
+    """Stream the rows of a .jsonl, .csv or .parquet file written by `write_records` (JSON cells decoded)."""
+    fmt = table_format(path)
+    if fmt == ".jsonl":
+        yield from read_jsonl(path)
+        return
+    if fmt == ".csv":
+        import csv
+
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                yield {k: _cell(v) for k, v in row.items()}
+        return
+    import pyarrow.parquet as pq
+
+    pf = pq.ParquetFile(path)
+    for batch in pf.iter_batches(batch_size=4096):
+        for row in batch.to_pylist():
+            yield {k: _cell(v) for k, v in row.items()}
+
+
+def _cell(value: Any) -> Any:
+    """CSV and Parquet cells come back as text; numbers and JSON values are decoded."""
+    if not isinstance(value, str):
+        return value
+    if value == "":
+        return None
+    if value[:1] in "{[":
+        try:
+            return json.loads(value)
+        except json.JSONDecodeError:
+            return value
+    for cast in (int, float):
+        try:
+            return cast(value)
+        except ValueError:
+            pass
+    return {"True": True, "False": False}.get(value, value)

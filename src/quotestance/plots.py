@@ -1,0 +1,85 @@
+"""Plots people would rather look at than read: confusion matrix, reliability diagram, stance over time."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+
+def _save(fig, path: str | Path) -> Path:  # noqa: ANN001
+    from .io import atomic_path
+
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        fig.savefig(tmp, dpi=120, bbox_inches="tight", format=path.suffix.lstrip(".") or "png")
+    plt.close(fig)
+    return path
+
+
+def confusion_matrix_plot(matrix: Sequence[Sequence[int]], labels: Sequence[str], path: str | Path, title: str) -> Path:
+    m = np.asarray(matrix)
+    fig, ax = plt.subplots(figsize=(1.6 * len(labels) + 2, 1.4 * len(labels) + 1.5))
+    ax.imshow(m, cmap="Blues")
+    ax.set_xticks(range(len(labels)), labels)
+    ax.set_yticks(range(len(labels)), labels)
+    for i in range(m.shape[0]):
+        for j in range(m.shape[1]):
+            ax.text(j, i, str(m[i, j]), ha="center", va="center", color="white" if m[i, j] > m.max() / 2 else "black", fontsize=12)
+    ax.set_xlabel("predicted label")
+    ax.set_ylabel("true label")
+    ax.set_title(f"{title}\n(n = {int(m.sum())})")
+    return _save(fig, path)
+
+
+def reliability_plot(curves: dict[str, list[dict[str, float]]], path: str | Path, title: str) -> Path:
+    """Accuracy against confidence per bin, one line per curve (e.g. before / after temperature scaling)."""
+    fig, ax = plt.subplots(figsize=(5.5, 5))
+    ax.plot([0, 1], [0, 1], ls="--", color="grey", label="perfect calibration")
+    for (name, bins), marker in zip(curves.items(), "os^v"):
+        if bins:
+            ax.plot([b["confidence"] for b in bins], [b["accuracy"] for b in bins], marker=marker, label=name)
+            for b in bins:
+                ax.annotate(str(b["count"]), (b["confidence"], b["accuracy"]), fontsize=7, xytext=(3, -9), textcoords="offset points")
+    ax.set_xlim(0, 1.02)
+    ax.set_ylim(0, 1.02)
+    ax.set_xlabel("confidence (mean predicted probability in bin)")
+    ax.set_ylabel("accuracy in bin")
+    ax.set_title(f"{title}\n(numbers: quotes per bin)")
+    ax.legend(loc="upper left", fontsize=8)
+    return _save(fig, path)
+
+
+def score_over_time(series: dict[str, list[tuple[str, float, int]]], path: str | Path, title: str) -> Path | None:
+    """Mean stance score per date for each speaker or country: [(date, mean score, n quotes)]."""
+    series = {k: sorted(v) for k, v in series.items() if v}
+    if not series:
+        return None
+    import datetime as dt
+
+    fig, ax = plt.subplots(figsize=(9, 4.8))
+    for name, points in series.items():
+        dates = [dt.date.fromisoformat(d[:10]) for d, _, _ in points]
+        ax.plot(dates, [s for _, s, _ in points], marker="o", label=name)
+    ax.axhline(0, color="grey", lw=0.8)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_ylabel("mean stance score\n(−1 conciliatory … +1 hostile)")
+    ax.set_xlabel("article date")
+    ax.set_title(title)
+    ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    fig.autofmt_xdate()
+    return _save(fig, path)
+
+
+def bar_plot(values: dict[str, float], path: str | Path, title: str, xlabel: str) -> Path:
+    names = list(values)
+    fig, ax = plt.subplots(figsize=(7, 0.35 * len(names) + 1.5))
+    ax.barh(names, [values[n] for n in names], color="tab:blue")
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    return _save(fig, path)

@@ -1,0 +1,89 @@
+"""Per-article, per-speaker and per-country summaries of a stanced-quote output, and the time plot.
+
+Quotes of one article are contiguous in the output, so article rows are written as the stream goes;
+speaker and country tables hold one entry per speaker or country, never the quotes themselves.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from .io import iter_records, write_json, write_records
+from .labels import ALL_LABELS
+
+
+class _Agg:
+    def __init__(self) -> None:
+        self.n = 0
+        self.score = 0.0
+        self.labels: dict[str, int] = defaultdict(int)
+        self.most_hostile: tuple[float, str] = (-2.0, "")
+        self.most_conciliatory: tuple[float, str] = (2.0, "")
+        self.by_date: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
+
+    def add(self, r: dict[str, Any]) -> None:
+        s = float(r["score"])
+        self.n += 1
+        self.score += s
+        self.labels[r["label"]] += 1
+        if s > self.most_hostile[0]:
+            self.most_hostile = (s, r["text"])
+        if s < self.most_conciliatory[0]:
+            self.most_conciliatory = (s, r["text"])
+        if r.get("published"):
+            d = self.by_date[str(r["published"])[:10]]
+            d[0] += s
+            d[1] += 1
+
+    def row(self, **key: Any) -> dict[str, Any]:
+        out = {**key, "quotes": self.n, **{lab: self.labels.get(lab, 0) for lab in sorted(ALL_LABELS)},
+               "mean_score": round(self.score / self.n, 4) if self.n else None,
+               "most_hostile": self.most_hostile[1] if self.n else None,
+               "most_conciliatory": self.most_conciliatory[1] if self.n else None}
+        return out
+
+
+def write_summaries(paths, top_series: int = 8) -> dict[str, str]:  # noqa: ANN001 - batch.RunPaths
+    """Write <stem>.articles.csv, .speakers.csv, .countries.csv, .summary.json and .stance_over_time.png."""
+    from .plots import score_over_time
+
+    speakers: dict[str, _Agg] = defaultdict(_Agg)
+    countries: dict[str, _Agg] = defaultdict(_Agg)
+    total = _Agg()
+    files = {"articles": str(paths.sibling("articles.csv")), "speakers": str(paths.sibling("speakers.csv"))}
+
+    def article_rows():
+        current, agg, meta = None, None, {}
+        for r in iter_records(paths.output):
+            total.add(r)
+            speakers[r.get("speaker") or "(unknown)"].add(r)
+            if r.get("country"):
+                countries[r["country"]].add(r)
+            if r["article_id"] != current:
+                if agg is not None:
+                    yield agg.row(article_id=current, **meta)
+                current, agg, meta = r["article_id"], _Agg(), {"published": r.get("published"), "source": r.get("source")}
+            agg.add(r)
+        if agg is not None:
+            yield agg.row(article_id=current, **meta)
+
+    write_records(files["articles"], article_rows())
+    ranked = sorted(speakers.items(), key=lambda kv: -kv[1].n)
+    write_records(files["speakers"], (a.row(speaker=name) for name, a in ranked))
+    if countries:
+        files["countries"] = str(paths.sibling("countries.csv"))
+        write_records(files["countries"], (a.row(country=name) for name, a in sorted(countries.items(), key=lambda kv: -kv[1].n)))
+    errors = sum(1 for _ in iter_records(paths.errors)) if paths.errors.exists() else 0
+    summary = {"quotes": total.n, "errors": errors, "speakers": len(speakers), "labels": dict(total.labels),
+               "mean_score": round(total.score / total.n, 4) if total.n else None}
+    files["summary"] = str(paths.sibling("summary.json"))
+    write_json(files["summary"], summary)
+    source = countries if countries else speakers
+    series = {name: [(d, s / n, n) for d, (s, n) in agg.by_date.items()]
+              for name, agg in sorted(source.items(), key=lambda kv: -kv[1].n)[:top_series] if name != "(unknown)"}
+    plot = score_over_time(series, paths.sibling("stance_over_time.png"),
+                           f"Stance over time by {'country' if countries else 'speaker'} (top {top_series} by quotes)")
+    if plot:
+        files["plot"] = str(plot)
+    return files

@@ -1,0 +1,40 @@
+"""Readable terminal tables for people watching a run."""
+from __future__ import annotations
+
+import shutil
+import textwrap
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+from .io import iter_records
+
+
+def table(rows: list[list[str]], headers: list[str], widths: list[int]) -> str:
+    """A plain-text table; long cells wrap inside their column."""
+    def fmt(cells: list[str]) -> list[str]:
+        wrapped = [textwrap.wrap(str(c), w) or [""] for c, w in zip(cells, widths)]
+        return ["  ".join(col[i].ljust(w) if i < len(col) else " " * w for col, w in zip(wrapped, widths)).rstrip()
+                for i in range(max(len(c) for c in wrapped))]
+
+    lines = fmt(headers) + ["  ".join("─" * w for w in widths)]
+    for r in rows:
+        lines += fmt(r)
+    return "\n".join(lines)
+
+
+def print_article_tables(output: str | Path) -> None:
+    term = shutil.get_terminal_size((120, 20)).columns
+    quote_w = max(30, min(70, term - 60))
+    for article_id, records in groupby(iter_records(output), key=lambda r: r["article_id"]):
+        records = list(records)
+        print(f"\n■ {article_id}  ({len(records)} quotes)")
+        rows = [[r["text"], r.get("speaker") or "?", r["label"], f"{r['confidence']:.2f}"] for r in records]
+        print(table(rows, ["quote", "speaker", "label", "conf."], [quote_w, 22, 12, 5]))
+
+
+def print_run_summary(stats: Any) -> None:
+    print(f"\n{stats.records} records read ({stats.skipped} skipped as already done), {stats.outputs} quotes written, "
+          f"{stats.errors} errors, {stats.seconds:.1f} s")
+    for name, path in stats.files.items():
+        print(f"  {name:<9} {path}")
