@@ -24,8 +24,9 @@ DEFAULT_MAX_CHARS = 1_000_000  # ~150k words: far beyond any news article; large
 # Whole lines that scrapers keep from web pages and that are never part of the story.
 BOILERPLATE = re.compile(
     r"^\s*(?:share this (?:story|article)|share on \w+|related (?:articles|stories|content|coverage)|"
-    r"read more\b.*|also read\b.*|advertisement|sponsored(?: content)?|sign up for (?:our|the) \w+.*|"
-    r"subscribe(?: now| to our \w+)?\b.*|follow us on\b.*|click here\b.*|continue reading\b.*|"
+    r"(?:read more|also read|see also|more on this story)(?:\s*[:»›>|–—-].{0,150})?|advertisement|sponsored(?: content)?|"
+    r"sign up for (?:our|the) \w+.{0,80}|subscribe(?: now| to our \w+)?[.!:]?.{0,60}|follow us on .{0,60}|"
+    r"click here .{0,80}|continue reading.{0,40}|"
     r"recommended(?: for you)?|most read|trending now|skip to (?:main )?content|cookie (?:policy|settings)|"
     r"copyright ©.*|© \d{4}.*|all rights reserved\.?|image (?:source|caption):.*|photo:.*|watch:.*)\s*$",
     re.IGNORECASE,

@@ -67,9 +67,15 @@ def resolve_base_model(name: str | os.PathLike | None) -> str:
         if not (path / "config.json").exists():
             raise FileNotFoundError(f"{path}: not a model folder (no config.json)")
         return str(path)
+    if str(name).startswith((".", "/", "~")) or str(name).count("/") > 1:
+        raise FileNotFoundError(f"base model folder {str(name)!r} not found")
     from huggingface_hub import try_to_load_from_cache
+    from huggingface_hub.errors import HFValidationError
 
-    cached = try_to_load_from_cache(str(name), "config.json")
+    try:
+        cached = try_to_load_from_cache(str(name), "config.json")
+    except HFValidationError:
+        raise FileNotFoundError(f"base model {str(name)!r} is neither a folder nor a Hugging Face model id") from None
     if isinstance(cached, str):
         return str(name)
     raise FileNotFoundError(

@@ -35,6 +35,7 @@ def _add_run_args(p: argparse.ArgumentParser, *, model: bool = True) -> None:
     p.add_argument("--resume", action="store_true", help="continue an interrupted run, skipping records already written")
     p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--chunk-size", type=int, default=None, help="records committed together (default: 64 articles / 512 rows)")
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -66,7 +67,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _classifier(args: argparse.Namespace):  # noqa: ANN202
+    """Check the cheap things (output format, inputs) before loading a model, then load it."""
+    from .articles import expand_inputs
+    from .batch import run_paths
     from .inference import StanceClassifier
+
+    run_paths(args.output, args.errors)
+    expand_inputs(args.inputs)
 
     return StanceClassifier.from_pretrained(args.model, device=args.device, batch_size=args.batch_size, backend=args.backend)
 
@@ -75,7 +82,8 @@ def cmd_classify(args: argparse.Namespace) -> int:
     from .batch import classify_rows
 
     stats = classify_rows(args.inputs, args.output, _classifier(args), text_field=args.text_field, id_field=args.id_field,
-                          errors=args.errors, resume=args.resume, overwrite=args.overwrite, progress=not args.no_progress)
+                          errors=args.errors, resume=args.resume, overwrite=args.overwrite, progress=not args.no_progress,
+                          chunk_size=args.chunk_size or 512)
     print(f"{stats.outputs} rows classified, {stats.errors} errors, {stats.skipped} skipped (already done) "
           f"in {stats.seconds:.1f} s -> {stats.files['output']}")
     return 0
@@ -86,7 +94,8 @@ def cmd_predict(args: argparse.Namespace) -> int:
     from .tables import print_article_tables, print_run_summary
 
     stats = predict_articles(args.inputs, args.output, _classifier(args), fields=_fields(args), errors=args.errors,
-                             resume=args.resume, overwrite=args.overwrite, progress=not args.no_progress, max_chars=args.max_chars)
+                             resume=args.resume, overwrite=args.overwrite, progress=not args.no_progress, max_chars=args.max_chars,
+                             chunk_size=args.chunk_size or 64)
     if args.show:
         print_article_tables(args.output)
     print_run_summary(stats)
@@ -202,6 +211,9 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--label-field", default="label", help="(table) label column")
     d.add_argument("--label-map", default=None, help="(table, label_studio) JSON object mapping raw labels to ours")
     d = dsub.add_parser("split", help="write the stored split of every row (by group hash; existing splits kept)")
+    d.add_argument("path", nargs="?", default="data/quotes", help="corpus folder or file (default: data/quotes)")
+    d = dsub.add_parser("agreement", help="Cohen's kappa against a second annotator's labels ({id, label} JSONL)")
+    d.add_argument("second", help="the second annotator's JSONL")
     d.add_argument("path", nargs="?", default="data/quotes", help="corpus folder or file (default: data/quotes)")
     p.set_defaults(func=cmd_data)
 

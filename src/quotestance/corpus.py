@@ -233,3 +233,29 @@ def corpus_fingerprint(paths: str | Path | Iterable[str | Path]) -> str:
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return h.hexdigest()[:16]
+
+
+def agreement(rows: list[dict[str, Any]], second: list[dict[str, Any]]) -> dict[str, Any]:
+    """Cohen's kappa between the corpus labels and a second annotator's ({id, label}), overall, per label
+    (one label against the rest) and for conciliatory vs hostile (rows both annotators put in those two)."""
+    from sklearn.metrics import cohen_kappa_score
+
+    by_id = {r["id"]: r for r in rows}
+    missing = [s["id"] for s in second if s["id"] not in by_id]
+    if missing:
+        raise ValueError(f"second labels name ids not in the corpus: {', '.join(missing[:5])}")
+    a = [by_id[s["id"]]["label"] for s in second]
+    b = [s["label"] for s in second]
+    both = [(x, y) for x, y in zip(a, b) if "neutral" not in (x, y)]
+
+    def kappa(x: list, y: list) -> float:
+        return 1.0 if list(x) == list(y) else float(cohen_kappa_score(x, y))
+
+    return {
+        "n": len(second), "observed_agreement": sum(x == y for x, y in zip(a, b)) / max(1, len(second)),
+        "kappa": kappa(a, b),
+        "kappa_per_label": {lab: kappa([x == lab for x in a], [y == lab for y in b]) for lab in sorted(set(a) | set(b))},
+        "kappa_conciliatory_vs_hostile": kappa(*zip(*both)) if both else float("nan"), "n_conciliatory_vs_hostile": len(both),
+        "disagreements": [{"id": s["id"], "text": by_id[s["id"]]["text"], "first": x, "second": y, "note": s.get("note", "")}
+                          for s, x, y in zip(second, a, b) if x != y],
+    }

@@ -47,14 +47,12 @@ def confident_mistakes(y: np.ndarray, probs: np.ndarray, labels: Sequence[str], 
 
 
 def evaluate_split(y: np.ndarray, probs: np.ndarray, labels: Sequence[str], texts: Sequence[str], rows: Sequence[dict[str, Any]],
-                   out_dir: str | Path, n_boot: int = 1000, seed: int = 0, uncalibrated: np.ndarray | None = None,
+                   out_dir: str | Path | None, n_boot: int = 1000, seed: int = 0, uncalibrated: np.ndarray | None = None,
                    title: str = "test split") -> dict[str, Any]:
     """Everything about one scored split, written to `out_dir` (metrics.json, confusion and reliability plots)."""
     from .metrics import expected_calibration_error
     from .plots import confusion_matrix_plot, reliability_plot
 
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     y, probs = np.asarray(y), np.asarray(probs)
     report = classification_report(y, probs, labels, n_boot=n_boot, seed=seed)
     report["ece_uncalibrated"] = expected_calibration_error(uncalibrated, y) if uncalibrated is not None else None
@@ -64,9 +62,11 @@ def evaluate_split(y: np.ndarray, probs: np.ndarray, labels: Sequence[str], text
     if uncalibrated is not None:
         curves = {"before temperature scaling": reliability_bins(uncalibrated, y), **curves}
     report["reliability"] = curves
-    confusion_matrix_plot(report["confusion_matrix"], labels, out_dir / "confusion_matrix.png", f"Confusion matrix: {title}")
-    reliability_plot(curves, out_dir / "reliability.png", f"Reliability: {title}")
-    write_json(out_dir / "metrics.json", report)
+    if out_dir is not None:
+        out_dir = Path(out_dir)
+        confusion_matrix_plot(report["confusion_matrix"], labels, out_dir / "confusion_matrix.png", f"Confusion matrix: {title}")
+        reliability_plot(curves, out_dir / "reliability.png", f"Reliability: {title}")
+        write_json(out_dir / "metrics.json", report)
     return report
 
 

@@ -34,11 +34,12 @@ REPORTING_VERBS = frozenset(
     rejected dismissed hailed welcomed praised condemned criticised criticized assured told""".split()
 )
 NAMING_CUES = re.compile(
-    r"(?:so-called|so called|dubbed|nicknamed|nickname|codenamed|code-named|known(?:\s+[\w’']+){0,4}\s+as|titled|entitled|"
+    r"(?:so-called|so called|dubbed|nicknamed|nickname|codenamed|code-named|known(?:\s+[\w’']+){0,8}\s+as|titled|entitled|"
     r"slogan|motto|headlined|banner|(?:often|sometimes|widely|also|once)\s+(?:called|described\s+as)(?:\s+the|\s+a)?)\s*$",
     re.I,
 )
 PRONOUNS = {"he", "she", "they", "i", "we"}
+DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "of", "for", "and"}
 TITLE_WORDS = frozenset(
     """the a an his her their its our president vice prime minister ministers foreign defence defense deputy
     secretary general state spokesperson spokesman spokeswoman ambassador envoy special senator representative
@@ -66,7 +67,8 @@ ORG_WORDS = frozenset(
     government cabinet embassy coalition alliance nato un eu asean summit group party""".split()
 )
 _UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper()) + "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ" + "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ"
-_NAME_TOKEN = rf"(?:(?:al|el|ad|bin|ibn|abu|de|da|dos|del|van|von|der|le|la|du|di)[- ])?[{_UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*\.?"
+_NAME_TOKEN = (rf"(?:(?:al|el|ad|bin|ibn|abu|de|da|dos|del|van|von|der|le|la|du|di)[- ])?"
+               rf"(?:[{_UPPER}][^\W\d_]{{0,3}}\.|[{_UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*)")  # "Lt." or "J." but not "Vasnetsov."
 NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*")
 _VERB_RE = re.compile(r"\b(" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b")
 _SENT_END = re.compile(r"(\w*)([.!?])[”’\"»“]?(?=\s*[A-Z“\"‘«„‚])")
@@ -111,9 +113,10 @@ class Registry:
         self.mentions.sort(key=lambda m: m[0])
         return person
 
-    def last_before(self, pos: int, descriptor: str | None = None) -> Person | None:
-        """The latest person before `pos` (with that title, if given); people who speak or hold a title first."""
-        before = [p for at, p in reversed(self.mentions) if at < pos and (descriptor is None or descriptor in p.descriptors)]
+    def last_before(self, pos: int, descriptor: set[str] | None = None) -> Person | None:
+        """The latest person before `pos` (described by all of `descriptor`, if given); people who speak or hold a
+        title first."""
+        before = [p for at, p in reversed(self.mentions) if at < pos and (descriptor is None or descriptor <= p.descriptors)]
         return next((p for p in before if p.spoke or p.descriptors), before[0] if before else None)
 
 
@@ -139,7 +142,12 @@ def person_names(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
         toks = [t.rstrip(".") if len(t) > 2 else t for t in toks]
         # an appositive right after the name: "Anika Voss, the foreign minister,"
         app = re.match(r",\s+(?:the\s+|a\s+)?([^,.;“”\"]{3,60}?),", text[m.end(): m.end() + 80])
-        extra = set(app.group(1).lower().replace("’s", "").split()) & TITLE_WORDS if app else set()
+        # or one just before it: "Gibraltar’s chief minister, Daniel Azzopardi,"
+        pre = re.search(r"(?:^|[.;:!?]\s|\b(?:the|a|an)\s|’s\s|'s\s)([a-z][a-z \-]{2,50}),\s+$", text[max(0, m.start() - 70): m.start()])
+        extra = set()
+        for found in (app, pre):
+            if found and (words := set(found.group(1).lower().replace("’s", "").split())) & TITLE_WORDS:
+                extra |= words
         out.append((m.start() + m.group().find(toks[0]), " ".join(toks), set(titles) | extra))
     return out
 
@@ -191,15 +199,18 @@ def _resolve(subject: str, pos: int, reg: Registry) -> str | None:
         p = reg.last_before(pos)
         return p.name if p else None
     names = person_names(subject)
+    if words[0].lower() in DETERMINERS and any(w.lower() in TITLE_WORDS - DETERMINERS for w in words):
+        names = []  # "the Algerian minister": a title, not a name
     if names:
         _, name, titles = max(names, key=lambda n: _name_score(n[1], reg))
         p = reg.find(name)
         if p is None:
             p = reg.add(name, pos, titles)
         return p.name
-    title_words = [w.lower().strip(".,’'") for w in words if w.lower().strip(".,’'") in TITLE_WORDS and w.lower() not in {"the", "a", "an", "his", "her", "their", "its", "our", "of", "for", "and"}]
-    if title_words:
-        p = reg.last_before(pos, title_words[-1]) or reg.last_before(pos)
+    descriptor = [w.lower().strip(".,’'").replace("’s", "") for w in words if w.lower() not in DETERMINERS]
+    if any(w in TITLE_WORDS for w in descriptor):
+        head = next(w for w in reversed(descriptor) if w in TITLE_WORDS)
+        p = reg.last_before(pos, set(descriptor)) or reg.last_before(pos, {head}) or reg.last_before(pos)
         return p.name if p else None
     return None
 

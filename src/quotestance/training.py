@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 from transformers import TrainerCallback
+from transformers.trainer_callback import ProgressCallback
 
 from . import __version__
 from .config import TrainConfig
@@ -127,12 +128,14 @@ def train(cfg: TrainConfig, overwrite: bool = False, resume: bool = False) -> Pa
         num_train_epochs=cfg.epochs, max_steps=cfg.max_steps, eval_strategy="epoch", save_strategy="epoch",
         load_best_model_at_end=True, metric_for_best_model="macro_f1", greater_is_better=True, save_total_limit=2,
         seed=cfg.seed, data_seed=cfg.seed, logging_steps=cfg.logging_steps, report_to="none", bf16=use_bf16,
-        dataloader_num_workers=0, disable_tqdm=False, log_level="warning",
+        dataloader_num_workers=0, dataloader_pin_memory=torch.cuda.is_available(), disable_tqdm=False, log_level="warning",
     )
     callbacks = [EarlyStoppingCallback(early_stopping_patience=cfg.early_stopping_patience), EpochLine()]
     trainer = Trainer(model=model, args=args, train_dataset=data["train"], eval_dataset=data["validation"],
                       processing_class=tokenizer, data_collator=DataCollatorWithPadding(tokenizer),
                       compute_loss_func=loss_fn, compute_metrics=compute_metrics, callbacks=callbacks)
+    trainer.remove_callback(ProgressCallback)
+    trainer.add_callback(QuietProgress())
     started = time.perf_counter()
     trainer.train(resume_from_checkpoint=last)
     train_seconds = time.perf_counter() - started
@@ -163,6 +166,7 @@ def finish_model_folder(trainer, tokenizer, cfg: TrainConfig, base: str, labels:
         shutil.rmtree(staging)
     trainer.save_model(str(staging))
     tokenizer.save_pretrained(str(staging))
+    (staging / "training_args.bin").unlink(missing_ok=True)  # a pickle: the folder holds safetensors and JSON only
     test_texts = [r["text"] for r in splits["test"]]
     fine_tuned = evaluate_split(y_test, softmax(test_logits, temperature), labels, test_texts, splits["test"],
                                 staging / "eval", n_boot=cfg.bootstrap, seed=cfg.seed,
@@ -216,12 +220,21 @@ def run_baselines(cfg: TrainConfig, base: str, labels: tuple[str, ...], splits: 
     return out
 
 
+class QuietProgress(ProgressCallback):
+    """The progress bars without the raw log dictionaries (EpochLine prints a readable line instead)."""
+
+    def on_log(self, args, state, control, logs=None, **kwargs):  # noqa: ANN001
+        pass
+
+
 class EpochLine(TrainerCallback):
     """One readable metrics line per epoch, under the progress bar."""
 
     def on_evaluate(self, args, state, control, metrics=None, **kwargs):  # noqa: ANN001 - Trainer's signature
         if state.is_world_process_zero and metrics:
             loss = next((h["loss"] for h in reversed(state.log_history) if "loss" in h), float("nan"))
-            print(f"epoch {state.epoch:.1f}  train loss {loss:.4f}  val loss {metrics.get('eval_loss', float('nan')):.4f}  "
-                  f"val macro-F1 {metrics.get('eval_macro_f1', float('nan')):.4f}  "
-                  f"val accuracy {metrics.get('eval_accuracy', float('nan')):.4f}", flush=True)
+            from tqdm.auto import tqdm
+
+            tqdm.write(f"epoch {state.epoch:.1f}  train loss {loss:.4f}  val loss {metrics.get('eval_loss', float('nan')):.4f}  "
+                       f"val macro-F1 {metrics.get('eval_macro_f1', float('nan')):.4f}  "
+                       f"val accuracy {metrics.get('eval_accuracy', float('nan')):.4f}")

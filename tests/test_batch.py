@@ -1,0 +1,127 @@
+"""Streaming predict/classify: every record accounted for, resumable after kill -9, atomic outputs."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pyarrow.parquet as pq
+import pytest
+
+from quotestance.batch import classify_rows, predict_articles
+from quotestance.inference import StanceClassifier
+from quotestance.io import iter_records
+
+ARTICLE = ("Anika Voss, the foreign minister, spoke in Berlin. “We are ready to talk without conditions,” Voss said. "
+           "Ivan Petrov called the offer “a cynical trick” and said Moscow would “respond in kind”.")
+
+
+def write_collection(path, n, bad_every=0):
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(n):
+            if bad_every and i % bad_every == 3:
+                f.write("{this is not json\n")
+            else:
+                f.write(json.dumps({"id": f"a{i}", "text": ARTICLE, "published": f"2026-0{1 + i % 9}-01", "country": ["X", "Y"][i % 2]}) + "\n")
+
+
+@pytest.fixture(scope="module")
+def clf(tiny_model):
+    return StanceClassifier.from_pretrained(tiny_model)
+
+
+def test_every_record_ends_in_output_or_errors(tmp_path, clf):
+    src = tmp_path / "in.jsonl"
+    write_collection(src, 30, bad_every=10)
+    (tmp_path / "empty.txt").write_text("")
+    stats = predict_articles([src, tmp_path / "empty.txt"], tmp_path / "out" / "q.jsonl", clf, progress=False, chunk_size=4)
+    rows = list(iter_records(tmp_path / "out" / "q.jsonl"))
+    errors = list(iter_records(tmp_path / "out" / "q.errors.jsonl"))
+    assert stats.records == 31 and len(errors) == 4 and len(rows) == 27 * 3
+    assert {e["origin"] for e in errors} == {f"{src}:4", f"{src}:14", f"{src}:24", f"{tmp_path / 'empty.txt'}:1"}
+    assert {r["speaker"] for r in rows} == {"Anika Voss", "Ivan Petrov"}
+    assert all(set(r) >= {"article_id", "index", "text", "speaker", "label", "confidence", "probs", "score", "model"} for r in rows)
+    assert not list((tmp_path / "out").glob("*.partial*")) and not list((tmp_path / "out").glob("*.progress*"))
+    articles = list(iter_records(tmp_path / "out" / "q.articles.csv"))
+    assert len(articles) == 27 and articles[0]["quotes"] == 3
+    speakers = {r["speaker"]: r for r in iter_records(tmp_path / "out" / "q.speakers.csv")}
+    assert speakers["Ivan Petrov"]["quotes"] == 54
+    assert (tmp_path / "out" / "q.countries.csv").exists() and (tmp_path / "out" / "q.stance_over_time.png").stat().st_size > 1000
+    summary = json.loads((tmp_path / "out" / "q.summary.json").read_text())
+    assert summary["quotes"] == 81 and summary["errors"] == 4
+
+
+def test_outputs_refuse_to_overwrite(tmp_path, clf):
+    src = tmp_path / "in.jsonl"
+    write_collection(src, 2)
+    predict_articles(src, tmp_path / "q.jsonl", clf, progress=False)
+    with pytest.raises(FileExistsError, match="--overwrite"):
+        predict_articles(src, tmp_path / "q.jsonl", clf, progress=False)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_table_formats(tmp_path, clf, suffix):
+    src = tmp_path / "in.jsonl"
+    write_collection(src, 3)
+    predict_articles(src, tmp_path / f"q{suffix}", clf, progress=False)
+    rows = list(iter_records(tmp_path / f"q{suffix}"))
+    assert len(rows) == 9 and isinstance(rows[0]["probs"], dict)
+    if suffix == ".parquet":
+        assert pq.ParquetFile(tmp_path / "q.parquet").metadata.num_rows == 9
+
+
+def test_empty_collection_gives_empty_outputs(tmp_path, clf):
+    src = tmp_path / "none.jsonl"
+    src.write_text("")
+    stats = predict_articles(src, tmp_path / "q.jsonl", clf, progress=False)
+    assert stats.outputs == 0 and (tmp_path / "q.jsonl").read_text() == ""
+    assert json.loads((tmp_path / "q.summary.json").read_text())["quotes"] == 0
+
+
+def test_classify_rows_keeps_fields(tmp_path, clf):
+    src = tmp_path / "rows.csv"
+    src.write_text("qid,quote,who\n1,We will talk.,A\n2,,B\n3,They will pay.,C\n")
+    stats = classify_rows(src, tmp_path / "c.jsonl", clf, text_field="quote", id_field="qid", progress=False)
+    rows = list(iter_records(tmp_path / "c.jsonl"))
+    assert stats.outputs == 2 and [r["qid"] for r in rows] == ["1", "3"] and rows[0]["who"] == "A"
+    assert [e["origin"] for e in iter_records(tmp_path / "c.errors.jsonl")] == [f"{src}:3"]
+
+
+def _run_cli(args, **kw):
+    return subprocess.Popen([sys.executable, "-m", "quotestance.cli", *map(str, args)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, **kw)
+
+
+def test_kill_9_then_resume_gives_every_quote_once(tmp_path, tiny_model):
+    src = tmp_path / "big.jsonl"
+    write_collection(src, 1500, bad_every=100)
+    out = tmp_path / "run" / "q.jsonl"
+    args = ["predict", src, "-o", out, "--model", tiny_model, "--chunk-size", "10", "--no-progress"]
+    proc = _run_cli(args)
+    progress = out.with_name("q.jsonl.progress.jsonl")
+    deadline = time.time() + 120
+    while time.time() < deadline and (not progress.exists() or progress.read_text().count("\n") < 5):
+        time.sleep(0.02)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert not out.exists(), "the final output appears only when the run completes"
+    done_before = progress.read_text().count("\n")
+    assert 5 <= done_before < 150, "killed mid-run"
+    proc = _run_cli([*args, "--resume"])
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err.decode()
+    rows = list(iter_records(out))
+    keys = [(r["article_id"], r["index"]) for r in rows]
+    assert len(keys) == len(set(keys)) == (1500 - 15) * 3
+    errors = list(iter_records(out.with_name("q.errors.jsonl")))
+    assert len(errors) == 15 and len({e["origin"] for e in errors}) == 15
+
+
+def test_unfinished_run_needs_resume_or_overwrite(tmp_path, clf):
+    src = tmp_path / "in.jsonl"
+    write_collection(src, 2)
+    out = tmp_path / "q.jsonl"
+    out.with_name("q.jsonl.partial.jsonl").write_text("")
+    with pytest.raises(FileExistsError, match="--resume"):
+        predict_articles(src, out, clf, progress=False)

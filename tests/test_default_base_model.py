@@ -1,0 +1,23 @@
+"""The real default base model (all-MiniLM-L6-v2 from its PyPI package) loads, trains two steps and predicts."""
+import json
+
+from conftest import tiny_config
+
+from quotestance.base_models import default_model_path, resolve_base_model
+from quotestance.inference import StanceClassifier
+from quotestance.training import train
+
+
+def test_default_base_model_is_found_offline():
+    path = default_model_path()
+    assert (path / "model.safetensors").exists()
+    assert resolve_base_model("default") == str(path)
+
+
+def test_two_training_steps_and_a_prediction(tmp_path, tiny_corpus):
+    folder = train(tiny_config("default", tiny_corpus, tmp_path / "minilm", max_steps=2, baselines=["majority"], bootstrap=10))
+    info = json.loads((folder / "quotestance.json").read_text())
+    assert info["base_model"] == "default"
+    assert json.loads((folder / "config.json").read_text())["hidden_size"] == 384
+    out = StanceClassifier.from_pretrained(folder).predict("We welcome the agreement and thank our partners.")
+    assert out["label"] in {"conciliatory", "hostile"} and 0.5 <= out["confidence"] <= 1

@@ -1,0 +1,35 @@
+"""The extractor against the gold sample articles: the targets of the extraction issue, measured."""
+from conftest import REPO
+
+from quotestance.extraction_eval import evaluate_extraction, match, norm_text, overlap
+
+
+def test_overlap_and_matching():
+    assert overlap("We are ready to talk,", "we are ready to talk") == 1.0
+    assert overlap("We are ready", "We are ready to talk now") == 0.5
+    assert norm_text("“Hello, world..”") == "hello world"
+    gold = [{"text": "a b c d"}, {"text": "x y z"}]
+    pred = [{"text": "x y z"}, {"text": "a b c"}]
+    assert match(gold, pred) == [(0, 1), (1, 0)]
+
+
+def test_extraction_targets_on_gold_articles():
+    r = evaluate_extraction(REPO / "data" / "articles")
+    assert r["articles"] >= 40
+    assert r["span"]["f1"] >= 0.95, r["mistakes"]
+    assert r["exact"]["f1"] >= 0.90, r["mistakes"]
+    assert r["speaker_accuracy"] >= 0.93, r["mistakes"]
+    assert r["non_speech_taken"] <= 2
+
+
+def test_extraction_on_held_out_articles_is_reported():
+    """Articles written after the rules were tuned: reported, with a floor well below the tuned set."""
+    folder = REPO / "data" / "articles_heldout"
+    r = evaluate_extraction(folder)
+    assert r["articles"] >= 10
+    assert r["span"]["f1"] >= 0.85 and r["speaker_accuracy"] >= 0.80, r["mistakes"]
+
+
+def test_a_broken_extractor_scores_badly():
+    r = evaluate_extraction(REPO / "data" / "articles", extractor=lambda a: [{"text": a.text[:50], "speaker": None}])
+    assert r["span"]["f1"] < 0.2

@@ -1,0 +1,92 @@
+"""Span finding and attribution, one behaviour per test."""
+import pytest
+
+from quotestance.articles import Article
+from quotestance.quotes import classify_mark, extract_quotes, find_spans
+
+
+def quotes(text):
+    return [(q.text, q.speaker, q.cue, q.partial) for q in extract_quotes(Article("t", text))]
+
+
+@pytest.mark.parametrize("open_, close", [("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"), ("„", "“")])
+def test_every_mark_style(open_, close):
+    text = f"Anika Voss, the foreign minister, spoke on Monday. {open_}We are ready to talk,{close} Voss said."
+    assert quotes(text) == [("We are ready to talk,", "Anika Voss", "said", False)]
+
+
+def test_apostrophes_are_not_quote_marks():
+    text = "Lee Min-jun said: ‘We don’t accept the Kremlin’s terms, not since the ’90s, and our partners’ patience is gone.’"
+    assert quotes(text)[0][0] == "We don’t accept the Kremlin’s terms, not since the ’90s, and our partners’ patience is gone."
+    assert classify_mark("don’t", 3) is None and classify_mark("the ’90s", 4) is None
+
+
+def test_missing_opening_mark_runs_from_paragraph_start():
+    text = "Tor Aasheim is the coast guard chief.\n\nWe will not be intimidated by anyone,” Aasheim said."
+    assert quotes(text) == [("We will not be intimidated by anyone,", "Tor Aasheim", "said", False)]
+
+
+def test_quote_over_two_paragraphs_is_merged():
+    text = "Anika Voss said: “We will keep talking.\n\n“Nobody gains from escalation,” she added."
+    [(t, speaker, _, _)] = quotes(text)
+    assert t == "We will keep talking. Nobody gains from escalation," and speaker == "Anika Voss"
+
+
+def test_unclosed_quote_not_followed_by_reopening_ends_with_paragraph():
+    text = "Anika Voss said: “We will keep talking.\n\nThe talks resume on Monday."
+    assert quotes(text)[0][0] == "We will keep talking."
+
+
+def test_endings_and_doubled_period():
+    text = "Ivan Petrov said: “We will respond..” He left. “They know why,” Petrov said."
+    assert [q[0] for q in quotes(text)] == ["We will respond..", "They know why,"]
+
+
+def test_partial_quote_and_non_speech():
+    text = ("Officials met to discuss the “New START” treaty and the so-called “peacekeepers”. Anika Voss called the move "
+            "“reckless and dangerous” and left. The “peace” they advertise is a slogan.")
+    assert quotes(text) == [("reckless and dangerous", "Anika Voss", "called", True)]
+
+
+def test_nicknames_are_not_speech():
+    text = "Norway, often called the “green battery of Europe”, sells power. A trader known in the city as “the Fuel King” was named."
+    assert quotes(text) == []
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("“We are ready,” said Anika Voss.", "said"),
+    ("“We are ready,” Anika Voss said.", "said"),
+    ("“We are ready,” Anika Voss, the foreign minister, said.", "said"),
+    ("Anika Voss said: “We are ready.”", "said"),
+    ("Anika Voss told reporters: “We are ready.”", "told"),
+    ("“We are ready,” according to Anika Voss.", "according to"),
+    ("According to Anika Voss, “we are ready.”", "according to"),
+    ("Anika Voss warned that “any incursion will be met with force.”", "warned"),
+    ("In Berlin, Foreign Minister Anika Voss told a news conference: “We are ready.”", "told"),
+])
+def test_attribution_forms(sentence, cue):
+    [(_, speaker, got_cue, _)] = quotes(sentence)
+    assert speaker == "Anika Voss" and got_cue == cue
+
+
+def test_pronouns_titles_and_surnames_resolve_to_full_names():
+    text = ("Sergey Ryabkov, Russia’s deputy foreign minister, met Anika Voss, the German envoy, in Geneva.\n\n"
+            "“We are not closing the door,” Ryabkov said.\n\n“Nor are we,” the envoy said.\n\n"
+            "“The next round is in May,” she added.\n\n“We will see,” the minister said.")
+    assert [q[1] for q in quotes(text)] == ["Sergey Ryabkov", "Anika Voss", "Anika Voss", "Sergey Ryabkov"]
+
+
+def test_unattributed_follow_up_quote_keeps_the_last_speaker():
+    text = "“We are ready,” Anika Voss said.\n\n“The offer stands until Friday.”"
+    assert [q[1] for q in quotes(text)] == ["Anika Voss", "Anika Voss"]
+
+
+def test_offsets_point_at_the_quoted_words():
+    text = "Anika Voss said: “We are ready.” Then she left."
+    [q] = extract_quotes(Article("t", text))
+    assert text[q.start : q.end] == "We are ready." and q.index == 0 and q.article_id == "t"
+    assert "Anika Voss said" in q.context
+
+
+def test_spans_of_text_without_quotes():
+    assert find_spans("No quotes here, just the Kremlin’s view.") == []
