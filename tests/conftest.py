@@ -43,20 +43,9 @@ def make_corpus(path: Path, n_groups: int = 30, seed: int = 0) -> Path:
 @pytest.fixture(scope="session")
 def tiny_base(tmp_path_factory) -> Path:
     """A 2-layer, 32-wide BERT with the default model's tokenizer: seconds to train, no download."""
-    from transformers import AutoTokenizer, BertConfig, BertModel
+    from quotestance.base_models import make_tiny_model
 
-    from quotestance.base_models import default_model_path
-
-    out = tmp_path_factory.mktemp("tiny-base")
-    tok = AutoTokenizer.from_pretrained(default_model_path())
-    cfg = BertConfig(vocab_size=tok.vocab_size, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-                     intermediate_size=64, max_position_embeddings=128)
-    import torch
-
-    torch.manual_seed(0)
-    BertModel(cfg).save_pretrained(out)
-    tok.save_pretrained(out)
-    return out
+    return make_tiny_model(tmp_path_factory.mktemp("tiny-base"))
 
 
 @pytest.fixture(scope="session")

@@ -79,3 +79,21 @@ def test_gold_quotes_must_occur_in_their_article(tmp_path):
     (tmp_path / "quotes").mkdir()
     make_corpus(tmp_path / "quotes" / "q.jsonl", n_groups=1)
     assert any("gold quote not found" in str(p) for p in validate(tmp_path))
+
+
+def test_datasheet_tables_match_the_data():
+    from quotestance.corpus import STATS_BEGIN, STATS_END
+
+    text = (REPO / "data" / "DATASHEET.md").read_text(encoding="utf-8")
+    section = text.split(STATS_BEGIN, 1)[1].split(STATS_END, 1)[0].strip()
+    assert section == stats_markdown(load_corpus(REPO / "data"), cues=True).strip(), \
+        "run `quotestance data stats data --write data/DATASHEET.md`"
+
+
+def test_agreement_study_reproduces():
+    from quotestance.corpus import agreement
+    from quotestance.io import read_jsonl
+
+    r = agreement(load_corpus(REPO / "data"), list(read_jsonl(REPO / "data" / "agreement" / "second_annotator_round2.jsonl")))
+    assert r["n"] == 400 and r["kappa_conciliatory_vs_hostile"] >= 0.75
+    assert len(r["disagreements"]) == round((1 - r["observed_agreement"]) * 400)

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import csv
 import glob
+import io
 import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -127,11 +128,11 @@ def _check(text: str, origin: str, max_chars: int) -> str | None:
     return None
 
 
-def _from_txt(path: Path, max_chars: int) -> Iterator[Article | ReadError]:
+def _from_txt(f: BinaryIO, path: Path, max_chars: int) -> Iterator[Article | ReadError]:
     origin = f"{path}:1"
     try:
-        raw = decode(path.read_bytes(), str(path))
-    except (OSError, ValueError) as e:
+        raw = decode(f.read(), str(path))
+    except ValueError as e:
         yield ReadError(origin, str(e), path.stem)
         return
     meta: dict[str, str] = {}
@@ -154,13 +155,13 @@ def _from_txt(path: Path, max_chars: int) -> Iterator[Article | ReadError]:
     )
 
 
-def _from_html(path: Path, max_chars: int) -> Iterator[Article | ReadError]:
+def _from_html(f: BinaryIO, path: Path, max_chars: int) -> Iterator[Article | ReadError]:
     import trafilatura
 
     origin = f"{path}:1"
     try:
-        html = decode(path.read_bytes(), str(path))
-    except (OSError, ValueError) as e:
+        html = decode(f.read(), str(path))
+    except ValueError as e:
         yield ReadError(origin, str(e), path.stem)
         return
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
@@ -202,23 +203,22 @@ def _from_record(rec: Any, origin: str, fields: Fields, default_id: str, max_cha
     )
 
 
-def _from_jsonl(path: Path, fields: Fields, max_chars: int) -> Iterator[Article | ReadError]:
-    with open(path, "rb") as f:
-        for n, raw in enumerate(f, 1):
-            origin = f"{path}:{n}"
-            if not raw.strip():
-                continue
-            try:
-                rec = json.loads(decode(raw, origin))
-            except (ValueError, json.JSONDecodeError) as e:
-                yield ReadError(origin, f"not valid JSON: {e}")
-                continue
-            yield _from_record(rec, origin, fields, f"{path.stem}-{n}", max_chars)
+def _from_jsonl(f: BinaryIO, path: Path, fields: Fields, max_chars: int) -> Iterator[Article | ReadError]:
+    for n, raw in enumerate(f, 1):
+        origin = f"{path}:{n}"
+        if not raw.strip():
+            continue
+        try:
+            rec = json.loads(decode(raw, origin))
+        except (ValueError, json.JSONDecodeError) as e:
+            yield ReadError(origin, f"not valid JSON: {e}")
+            continue
+        yield _from_record(rec, origin, fields, f"{path.stem}-{n}", max_chars)
 
 
-def _from_csv(path: Path, fields: Fields, max_chars: int) -> Iterator[Article | ReadError]:
+def _from_csv(raw: BinaryIO, path: Path, fields: Fields, max_chars: int) -> Iterator[Article | ReadError]:
     csv.field_size_limit(sys.maxsize)
-    with open(path, encoding="utf-8-sig", errors="replace", newline="") as f:
+    with io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="") as f:
         reader = csv.DictReader(f)
         if reader.fieldnames is None:
             return
@@ -231,11 +231,11 @@ def _from_csv(path: Path, fields: Fields, max_chars: int) -> Iterator[Article | 
             yield _from_record(rec, f"{path}:{reader.line_num}", fields, f"{path.stem}-{n}", max_chars)
 
 
-def _from_parquet(path: Path, fields: Fields, max_chars: int) -> Iterator[Article | ReadError]:
+def _from_parquet(f: BinaryIO, path: Path, fields: Fields, max_chars: int) -> Iterator[Article | ReadError]:
     import pyarrow.parquet as pq
 
     try:
-        pf = pq.ParquetFile(path)
+        pf = pq.ParquetFile(f)
     except Exception as e:  # pyarrow raises several types for a damaged file
         yield ReadError(f"{path}#0", f"not a readable Parquet file: {e}")
         return
@@ -248,18 +248,35 @@ def _from_parquet(path: Path, fields: Fields, max_chars: int) -> Iterator[Articl
 
 def read_path(path: str | Path, fields: Fields | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | ReadError]:
     """Stream the articles (and read errors) of one file."""
-    path, fields = Path(path), fields or Fields()
+    path = Path(path)
+    try:
+        f = open(path, "rb")
+    except OSError as e:
+        yield ReadError(f"{path}:1", f"cannot open: {e.strerror or e}", path.stem)
+        return
+    with f:
+        yield from read_stream(f, path, fields, max_chars)
+
+
+def read_blob(data: bytes, name: str | Path, fields: Fields | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | ReadError]:
+    """The same as `read_path` for a file's bytes (e.g. one fetched from a remote filesystem by Ray)."""
+    yield from read_stream(io.BytesIO(data), Path(name), fields, max_chars)
+
+
+def read_stream(f: BinaryIO, path: Path, fields: Fields | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | ReadError]:
+    """Dispatch on the file name's suffix; `path` names the records (ids, origins), `f` supplies the bytes."""
+    fields = fields or Fields()
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
-        yield from _from_html(path, max_chars)
+        yield from _from_html(f, path, max_chars)
     elif suffix in {".jsonl", ".ndjson"}:
-        yield from _from_jsonl(path, fields, max_chars)
+        yield from _from_jsonl(f, path, fields, max_chars)
     elif suffix == ".csv":
-        yield from _from_csv(path, fields, max_chars)
+        yield from _from_csv(f, path, fields, max_chars)
     elif suffix == ".parquet":
-        yield from _from_parquet(path, fields, max_chars)
+        yield from _from_parquet(f, path, fields, max_chars)
     else:
-        yield from _from_txt(path, max_chars)
+        yield from _from_txt(f, path, max_chars)
 
 
 def read_articles(

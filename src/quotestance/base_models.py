@@ -82,3 +82,21 @@ def resolve_base_model(name: str | os.PathLike | None) -> str:
         f"base model {str(name)!r} not found: it is not a local folder and not in the Hugging Face cache "
         "(nothing is downloaded at run time; pass a folder, or pre-fetch the model)"
     )
+
+
+def make_tiny_model(folder: str | os.PathLike, hidden_size: int = 32, layers: int = 2, seed: int = 0) -> Path:
+    """A randomly initialised, tiny BERT with the default model's tokenizer: seconds to fine-tune.
+
+    For tests, notebooks' fast mode and smoke runs; its predictions mean nothing.
+    """
+    import torch
+    from transformers import AutoTokenizer, BertConfig, BertModel
+
+    folder = Path(folder)
+    tok = AutoTokenizer.from_pretrained(default_model_path())
+    config = BertConfig(vocab_size=tok.vocab_size, hidden_size=hidden_size, num_hidden_layers=layers, num_attention_heads=2,
+                        intermediate_size=hidden_size * 2, max_position_embeddings=128)
+    torch.manual_seed(seed)
+    BertModel(config).save_pretrained(folder)
+    tok.save_pretrained(folder)
+    return folder

@@ -22,6 +22,18 @@ from .io import convert_jsonl, dumps_record, table_format
 CHUNK_ARTICLES = 64
 
 
+def output_schemas():  # noqa: ANN201
+    """The Parquet schemas of stanced-quote rows and error rows (shared by the local and Ray engines)."""
+    import pyarrow as pa
+
+    s, i, f = pa.string(), pa.int64(), pa.float64()
+    quotes = pa.schema([("article_id", s), ("index", i), ("text", s), ("start", i), ("end", i), ("speaker", s), ("cue", s),
+                        ("partial", pa.bool_()), ("context", s), ("published", s), ("source", s), ("country", s), ("label", s),
+                        ("confidence", f), ("probs", s), ("score", f), ("model", s)])
+    errors = pa.schema([("origin", s), ("record_id", s), ("stage", s), ("reason", s)])
+    return quotes, errors
+
+
 @dataclass
 class RunPaths:
     output: Path
@@ -64,8 +76,8 @@ class RunStats:
 class Committer:
     """Appends output and error lines and commits them with a progress line (see module docstring)."""
 
-    def __init__(self, paths: RunPaths, resume: bool, overwrite: bool) -> None:
-        self.paths = paths
+    def __init__(self, paths: RunPaths, resume: bool, overwrite: bool, schema=None) -> None:  # noqa: ANN001
+        self.paths, self.schema = paths, schema
         self.done: set[str] = set()
         has_partial = paths.progress.exists() or paths.partial.exists()
         if resume and has_partial:
@@ -113,7 +125,7 @@ class Committer:
     def finish(self) -> None:
         for f in (self.out, self.err, self.prog):
             f.close()
-        convert_jsonl(self.paths.partial, self.paths.output)
+        convert_jsonl(self.paths.partial, self.paths.output, schema=self.schema)
         convert_jsonl(self.paths.errors_partial, self.paths.errors)
         for p in (self.paths.partial, self.paths.errors_partial, self.paths.progress):
             p.unlink(missing_ok=True)
@@ -135,10 +147,10 @@ def _chunks(items: Iterable[Article | ReadError], size: int) -> Iterator[list[Ar
 
 
 def _run(items: Iterable[Article | ReadError], paths: RunPaths, process: Callable[[list[Article]], tuple[list[dict], list[dict]]],
-         resume: bool, overwrite: bool, progress: bool, unit: str, chunk_size: int) -> RunStats:
+         resume: bool, overwrite: bool, progress: bool, unit: str, chunk_size: int, schema=None) -> RunStats:  # noqa: ANN001
     from tqdm.auto import tqdm
 
-    committer = Committer(paths, resume, overwrite)
+    committer = Committer(paths, resume, overwrite, schema)
     stats, started = RunStats(), time.perf_counter()
     bar = tqdm(desc="predict", unit=unit, disable=not progress, dynamic_ncols=True, smoothing=0.1)
     try:
@@ -173,29 +185,36 @@ def _stance_record(base: dict[str, Any], result: dict[str, Any], model: str) -> 
             "probs": {k: round(v, 4) for k, v in result["probs"].items()}, "score": round(result["score"], 4), "model": model}
 
 
+def stanced_quotes(articles: list[Article], classifier) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:  # noqa: ANN001
+    """Output rows (quotes with stance, in article order) and error rows for a batch of articles.
+
+    The one place that defines an output row: the local and the Ray engines both call it.
+    """
+    from .quotes import extract_quotes
+
+    rows, errs = [], []
+    for a in articles:
+        try:
+            for q in extract_quotes(a):
+                country = a.meta.get("country")
+                rows.append({**q.to_dict(), "published": a.published, "source": a.source,
+                             "country": None if country in (None, "") else str(country)})
+        except Exception as e:  # one bad article must not stop the run; it is accounted for
+            errs.append({"origin": a.origin, "record_id": a.id, "stage": "extract", "reason": f"{type(e).__name__}: {e}"})
+    results = classifier.predict([r["text"] for r in rows]) if rows else []
+    return [_stance_record(r, res, classifier.name) for r, res in zip(rows, results)], errs
+
+
 def predict_articles(inputs: str | Path | Iterable[str | Path], output: str | Path, classifier, *, fields: Fields | None = None,  # noqa: ANN001
                      errors: str | Path | None = None, resume: bool = False, overwrite: bool = False, progress: bool = True,
                      summaries: bool = True, chunk_size: int = CHUNK_ARTICLES, max_chars: int | None = None) -> RunStats:
     """Articles → attributed quotes → stances, streamed to `output`, with summaries beside it."""
     from .articles import DEFAULT_MAX_CHARS
-    from .quotes import extract_quotes
 
     paths = run_paths(output, errors)
-
-    def process(articles: list[Article]) -> tuple[list[dict], list[dict]]:
-        rows, errs = [], []
-        for a in articles:
-            try:
-                for q in extract_quotes(a):
-                    rows.append({**q.to_dict(), "published": a.published, "source": a.source,
-                                 "country": a.meta.get("country")})
-            except Exception as e:  # one bad article must not stop the run; it is accounted for
-                errs.append({"origin": a.origin, "record_id": a.id, "stage": "extract", "reason": f"{type(e).__name__}: {e}"})
-        results = classifier.predict([r["text"] for r in rows]) if rows else []
-        return [_stance_record(r, res, classifier.name) for r, res in zip(rows, results)], errs
-
     items = read_articles(inputs, fields, max_chars or DEFAULT_MAX_CHARS)
-    stats = _run(items, paths, process, resume, overwrite, progress, "article", chunk_size)
+    stats = _run(items, paths, lambda articles: stanced_quotes(articles, classifier), resume, overwrite, progress, "article",
+                 chunk_size, output_schemas()[0])
     if summaries:
         from .summaries import write_summaries
 

@@ -90,6 +90,13 @@ def cmd_classify(args: argparse.Namespace) -> int:
 
 
 def cmd_predict(args: argparse.Namespace) -> int:
+    if args.engine == "ray":
+        from .ray_engine import predict_articles_ray
+
+        counts = predict_articles_ray(args.inputs, args.output, args.model, fields=_fields(args), num_actors=args.num_actors,
+                                      max_chars=args.max_chars or 1_000_000)
+        print(f"{counts['quote']} quotes -> {args.output}/quotes/, {counts['error']} errors -> {args.output}/errors/ (Parquet shards)")
+        return 0
     from .batch import predict_articles
     from .tables import print_article_tables, print_run_summary
 
@@ -168,6 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_field_args(p)
     p.add_argument("--max-chars", type=int, default=None, help="longest article text accepted (default: 1,000,000)")
     p.add_argument("--show", action="store_true", help="print a table of quotes per article at the end")
+    p.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="local (streaming, resumable) or ray (Ray Data; -o is then a folder of Parquet shards; RAY_ADDRESS joins a cluster)")
+    p.add_argument("--num-actors", type=int, default=1, help="(ray) classifier actors, one model load each (default: 1)")
     p.set_defaults(func=cmd_predict)
 
     p = sub.add_parser("train", help="fine-tune a stance model", description="Fine-tune a transformer on the corpus (TrainConfig from TOML, overrides from flags).")
@@ -202,6 +212,8 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("path", nargs="?", default="data", help="corpus folder or file (default: data)")
     d = dsub.add_parser("stats", help="datasheet tables (Markdown)")
     d.add_argument("path", nargs="?", default="data", help="corpus folder or file (default: data)")
+    d.add_argument("--cues", action="store_true", help="also measure how much the top-20 words give the label away")
+    d.add_argument("--write", metavar="DATASHEET", help="replace the generated section of this datasheet (implies --cues)")
     d = dsub.add_parser("import", help="convert a public or exported set into corpus rows")
     d.add_argument("format", choices=["keep_it_local", "cameo", "table", "label_studio"], help="input kind")
     d.add_argument("input", help="input file")

@@ -19,7 +19,12 @@ def run_data(args: argparse.Namespace) -> int:
         print(f"{args.path}: OK ({len(corpus.load_corpus(args.path))} rows)")
         return 0
     if args.data_command == "stats":
-        print(corpus.stats_markdown(corpus.load_corpus(args.path)))
+        markdown = corpus.stats_markdown(corpus.load_corpus(args.path), cues=args.cues or bool(args.write))
+        if args.write:
+            corpus.write_stats_section(args.write, markdown)
+            print(f"updated the generated tables in {args.write}")
+        else:
+            print(markdown)
         return 0
     if args.data_command == "split":
         return write_splits(args.path)

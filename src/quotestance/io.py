@@ -63,7 +63,7 @@ def _flat(record: dict[str, Any]) -> dict[str, Any]:
     return {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v) for k, v in record.items()}
 
 
-def convert_jsonl(src: str | Path, dest: str | Path, chunk_rows: int = 10_000) -> None:
+def convert_jsonl(src: str | Path, dest: str | Path, chunk_rows: int = 10_000, schema=None) -> None:  # noqa: ANN001
     """Copy a JSONL file into `dest`'s format, streaming in chunks, atomically."""
     fmt = table_format(dest)
     with atomic_path(dest) as tmp:
@@ -74,7 +74,7 @@ def convert_jsonl(src: str | Path, dest: str | Path, chunk_rows: int = 10_000) -
         elif fmt == ".csv":
             write_csv(tmp, read_jsonl(src))
         else:
-            _write_parquet(tmp, read_jsonl(src), chunk_rows)
+            _write_parquet(tmp, read_jsonl(src), chunk_rows, schema)
 
 
 def write_records(path: str | Path, records: Iterable[dict[str, Any]]) -> None:
@@ -104,17 +104,20 @@ def write_csv(path: str | Path, records: Iterable[dict[str, Any]]) -> None:
             writer.writerow(r)
 
 
-def _write_parquet(path: str | Path, records: Iterable[dict[str, Any]], chunk_rows: int = 10_000) -> None:
+def _write_parquet(path: str | Path, records: Iterable[dict[str, Any]], chunk_rows: int = 10_000, schema=None) -> None:  # noqa: ANN001
+    """Streamed in chunks. Without a schema, the first chunk's is used, with all-null columns typed as text."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    writer, schema, chunk = None, None, []
+    writer, chunk = None, []
 
     def flush() -> None:
         nonlocal writer, schema
+        if schema is None:
+            inferred = pa.Table.from_pylist([_flat(r) for r in chunk]).schema
+            schema = pa.schema([pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in inferred])
         table = pa.Table.from_pylist([_flat(r) for r in chunk], schema=schema)
         if writer is None:
-            schema = table.schema
             writer = pq.ParquetWriter(path, schema)
         writer.write_table(table)
         chunk.clear()
@@ -123,11 +126,11 @@ def _write_parquet(path: str | Path, records: Iterable[dict[str, Any]], chunk_ro
         chunk.append(r)
         if len(chunk) >= chunk_rows:
             flush()
-    if chunk or writer is None:
-        if not chunk and writer is None:
-            pq.write_table(pa.table({}), path)
-            return
+    if chunk:
         flush()
+    if writer is None:  # no rows: an empty file that still has the columns when they are known
+        pq.write_table(schema.empty_table() if schema is not None else pa.table({}), path)
+        return
     writer.close()
 
 

@@ -4,11 +4,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
+import numpy as np
+from matplotlib.figure import Figure  # the object API: no global backend switch, so notebooks keep theirs
 
 
 def _save(fig, path: str | Path) -> Path:  # noqa: ANN001
@@ -17,13 +14,17 @@ def _save(fig, path: str | Path) -> Path:  # noqa: ANN001
     path = Path(path)
     with atomic_path(path) as tmp:
         fig.savefig(tmp, dpi=120, bbox_inches="tight", format=path.suffix.lstrip(".") or "png")
-    plt.close(fig)
     return path
+
+
+def _figure(width: float, height: float) -> tuple[Figure, object]:
+    fig = Figure(figsize=(width, height))
+    return fig, fig.subplots()
 
 
 def confusion_matrix_plot(matrix: Sequence[Sequence[int]], labels: Sequence[str], path: str | Path, title: str) -> Path:
     m = np.asarray(matrix)
-    fig, ax = plt.subplots(figsize=(1.6 * len(labels) + 2, 1.4 * len(labels) + 1.5))
+    fig, ax = _figure(1.6 * len(labels) + 2, 1.4 * len(labels) + 1.5)
     ax.imshow(m, cmap="Blues")
     ax.set_xticks(range(len(labels)), labels)
     ax.set_yticks(range(len(labels)), labels)
@@ -38,7 +39,7 @@ def confusion_matrix_plot(matrix: Sequence[Sequence[int]], labels: Sequence[str]
 
 def reliability_plot(curves: dict[str, list[dict[str, float]]], path: str | Path, title: str) -> Path:
     """Accuracy against confidence per bin, one line per curve (e.g. before / after temperature scaling)."""
-    fig, ax = plt.subplots(figsize=(5.5, 5))
+    fig, ax = _figure(5.5, 5)
     ax.plot([0, 1], [0, 1], ls="--", color="grey", label="perfect calibration")
     for (name, bins), marker in zip(curves.items(), "os^v"):
         if bins:
@@ -61,7 +62,7 @@ def score_over_time(series: dict[str, list[tuple[str, float, int]]], path: str |
         return None
     import datetime as dt
 
-    fig, ax = plt.subplots(figsize=(9, 4.8))
+    fig, ax = _figure(9, 4.8)
     for name, points in series.items():
         dates = [dt.date.fromisoformat(d[:10]) for d, _, _ in points]
         ax.plot(dates, [s for _, s, _ in points], marker="o", label=name)
@@ -71,13 +72,15 @@ def score_over_time(series: dict[str, list[tuple[str, float, int]]], path: str |
     ax.set_xlabel("article date")
     ax.set_title(title)
     ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.0, 0.5))
-    fig.autofmt_xdate()
+    for label in ax.get_xticklabels():
+        label.set_rotation(30)
+        label.set_ha("right")
     return _save(fig, path)
 
 
 def bar_plot(values: dict[str, float], path: str | Path, title: str, xlabel: str) -> Path:
     names = list(values)
-    fig, ax = plt.subplots(figsize=(7, 0.35 * len(names) + 1.5))
+    fig, ax = _figure(7, 0.35 * len(names) + 1.5)
     ax.barh(names, [values[n] for n in names], color="tab:blue")
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)

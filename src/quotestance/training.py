@@ -90,8 +90,8 @@ def train(cfg: TrainConfig, overwrite: bool = False, resume: bool = False) -> Pa
     last = get_last_checkpoint(str(checkpoints)) if resume and checkpoints.is_dir() else None
     if resume and last is None:
         raise FileNotFoundError(f"--resume: no checkpoint under {checkpoints}")
-    if not resume and checkpoints.exists():
-        shutil.rmtree(checkpoints)
+    if not resume and checkpoints.exists() and int(os.environ.get("RANK", "0")) == 0:
+        shutil.rmtree(checkpoints, ignore_errors=True)
 
     set_seed(cfg.seed)
     tokenizer = AutoTokenizer.from_pretrained(base)
