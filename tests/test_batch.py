@@ -125,3 +125,58 @@ def test_unfinished_run_needs_resume_or_overwrite(tmp_path, clf):
     out.with_name("q.jsonl.partial.jsonl").write_text("")
     with pytest.raises(FileExistsError, match="--resume"):
         predict_articles(src, out, clf, progress=False)
+
+
+def test_zero_quote_articles_are_in_the_manifest_and_article_table(tmp_path, clf):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "quiet", "text": "No one was quoted in this dispatch."}) + "\n"
+                   + json.dumps({"id": "loud", "text": ARTICLE}) + "\n")
+    predict_articles(src, tmp_path / "q.jsonl", clf, progress=False)
+    manifest = list(iter_records(tmp_path / "q.manifest.jsonl"))
+    assert [(m["article_id"], m["quotes"]) for m in manifest] == [("quiet", 0), ("loud", 3)]
+    articles = list(iter_records(tmp_path / "q.articles.csv"))
+    assert [(a["article_id"], a["quotes"]) for a in articles] == [("quiet", 0), ("loud", 3)]
+
+
+def test_output_inside_the_input_folder_is_not_read_back(tmp_path, clf):
+    write_collection(tmp_path / "in.jsonl", 3)
+    predict_articles(tmp_path, tmp_path / "q.jsonl", clf, progress=False)
+    stats = predict_articles(tmp_path, tmp_path / "q.jsonl", clf, progress=False, overwrite=True)
+    assert stats.records == 3 and stats.errors == 0
+
+
+def test_dates_that_cannot_be_read_do_not_break_summaries(tmp_path, clf):
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"d{i}", "text": ARTICLE, "published": p}) + "\n"
+                           for i, p in enumerate(["3 March 2024", "sometime last week", "2024/03/05"])))
+    predict_articles(src, tmp_path / "q.jsonl", clf, progress=False)
+    assert [m["published"] for m in iter_records(tmp_path / "q.manifest.jsonl")] == ["2024-03-03", "sometime last week", "2024-03-05"]
+
+
+def test_resume_of_a_finished_run_does_nothing(tmp_path, clf):
+    src = tmp_path / "in.jsonl"
+    write_collection(src, 4)
+    out = tmp_path / "q.jsonl"
+    predict_articles(src, out, clf, progress=False)
+    before = out.read_bytes()
+    stats = predict_articles(src, out, clf, progress=False, resume=True)
+    assert stats.records == 0 and out.read_bytes() == before
+
+
+def test_damaged_work_files_are_refused_not_padded(tmp_path, clf):
+    src = tmp_path / "in.jsonl"
+    write_collection(src, 4)
+    out = tmp_path / "q.jsonl"
+    progress = out.with_name("q.jsonl.progress.jsonl")
+    progress.write_text(json.dumps({"keys": [], "offsets": {"output": 500, "errors": 0, "manifest": 0}}) + "\n")
+    out.with_name("q.jsonl.partial.jsonl").write_text("short\n")
+    with pytest.raises(ValueError, match="damaged"):
+        predict_articles(src, out, clf, progress=False, resume=True)
+
+
+def test_classify_keeps_text_exactly(tmp_path, clf):
+    src = tmp_path / "rows.jsonl"
+    src.write_text(json.dumps({"id": "001", "text": "Read more: we will never accept this"}) + "\n")
+    classify_rows(src, tmp_path / "c.parquet", clf, progress=False)
+    [row] = list(iter_records(tmp_path / "c.parquet"))
+    assert row["id"] == "001" and row["text"] == "Read more: we will never accept this"

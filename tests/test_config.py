@@ -31,3 +31,10 @@ def test_unknown_key_in_toml_names_the_file(tmp_path):
     p.write_text("[train]\nlearning_rat = 1e-4\n")
     with pytest.raises(ValueError, match=r"c\.toml: unknown config key learning_rat"):
         TrainConfig.load(p)
+
+
+def test_list_fields_and_baseline_names_are_checked_before_training():
+    with pytest.raises(ValueError, match="baselines must be a list"):
+        TrainConfig.load(None, ["baselines=majority"])
+    with pytest.raises(ValueError, match="unknown baseline bert_svm"):
+        TrainConfig.load(None, ['baselines=["bert_svm"]'])

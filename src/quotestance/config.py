@@ -9,6 +9,8 @@ from typing import Any
 
 from .labels import LABEL_SETS
 
+BASELINES = ("majority", "tfidf_logreg", "embedding_logreg")
+
 
 @dataclass
 class ExtraData:
@@ -50,6 +52,15 @@ class TrainConfig:
             raise ValueError(f"label_set must be one of {sorted(LABEL_SETS)}, not {self.label_set!r}")
         if self.class_weights not in {"auto", "on", "off"}:
             raise ValueError(f"class_weights must be auto, on or off, not {self.class_weights!r}")
+        for name in ("data", "baselines"):
+            value = getattr(self, name)
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ValueError(f"{name} must be a list of strings, e.g. {name}=[\"{value}\"], not {value!r}")
+        unknown = sorted(set(self.baselines) - set(BASELINES))
+        if unknown:
+            raise ValueError(f"unknown baseline {', '.join(unknown)} (known: {', '.join(BASELINES)})")
+        if not isinstance(self.extra_data, list):
+            raise ValueError(f"extra_data must be a list of tables, not {self.extra_data!r}")
         self.extra_data = [e if isinstance(e, ExtraData) else _build(ExtraData, e, "extra_data") for e in self.extra_data]
 
     @classmethod

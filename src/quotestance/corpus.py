@@ -9,7 +9,7 @@ import hashlib
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,25 +57,31 @@ def load_corpus(paths: str | Path | Iterable[str | Path] = "data/quotes", strict
     With `strict`, the first problem raises ValueError naming the file and line.
     """
     rows = []
+    for where, row, bad in _read_rows(paths):
+        if bad is not None:
+            if strict:
+                raise ValueError(str(bad))
+            continue
+        if strict and (problems := row_problems(row, where)):
+            raise ValueError(str(problems[0]))
+        if isinstance(row, dict):
+            row.setdefault("split", split_for_group(str(row.get("group", row.get("id", "")))))
+            row["_where"] = where
+            rows.append(row)
+    return rows
+
+
+def _read_rows(paths: str | Path | Iterable[str | Path]) -> Iterator[tuple[str, Any, Problem | None]]:
+    """(file:line, parsed row or None, problem or None) for every non-blank line of the corpus files."""
     for path in corpus_files(paths):
         with open(path, encoding="utf-8") as f:
             for n, line in enumerate(f, 1):
-                if not line.strip():
-                    continue
-                where = f"{path}:{n}"
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as e:
-                    if strict:
-                        raise ValueError(f"{where}: not valid JSON: {e}") from None
-                    continue
-                if strict and (problems := row_problems(row, where)):
-                    raise ValueError(str(problems[0]))
-                if isinstance(row, dict):
-                    row.setdefault("split", split_for_group(str(row.get("group", row.get("id", "")))))
-                    row["_where"] = where
-                    rows.append(row)
-    return rows
+                if line.strip():
+                    where = f"{path}:{n}"
+                    try:
+                        yield where, json.loads(line), None
+                    except json.JSONDecodeError as e:
+                        yield where, None, Problem(where, f"not valid JSON: {e}")
 
 
 def row_problems(row: Any, where: str, labels: Iterable[str] = ALL_LABELS) -> list[Problem]:
@@ -126,21 +132,14 @@ def validate(path: str | Path = "data") -> list[Problem]:
     path = Path(path)
     problems: list[Problem] = []
     rows = []
-    for file in corpus_files(path):
-        with open(file, encoding="utf-8") as f:
-            for n, line in enumerate(f, 1):
-                if not line.strip():
-                    continue
-                where = f"{file}:{n}"
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as e:
-                    problems.append(Problem(where, f"not valid JSON: {e}"))
-                    continue
-                problems += row_problems(row, where)
-                if isinstance(row, dict) and isinstance(row.get("text"), str):
-                    row["_where"] = where
-                    rows.append(row)
+    for where, row, bad in _read_rows(path):
+        if bad is not None:
+            problems.append(bad)
+            continue
+        problems += row_problems(row, where)
+        if isinstance(row, dict) and isinstance(row.get("text"), str):
+            row["_where"] = where
+            rows.append(row)
     ids = Counter(r.get("id") for r in rows)
     for r in rows:
         if ids[r.get("id")] > 1:
@@ -192,7 +191,8 @@ def validate_articles(folder: str | Path) -> list[Problem]:
     return problems
 
 
-def _length_bucket(text: str) -> str:
+def length_bucket(text: str) -> str:
+    """Word-count buckets used by the datasheet and the evaluation breakdowns."""
     n = len(text.split())
     return "2-5" if n <= 5 else "6-15" if n <= 15 else "16-30" if n <= 30 else "31-50" if n <= 50 else "51+"
 
@@ -207,7 +207,7 @@ def stats(rows: list[dict[str, Any]]) -> dict[str, Counter]:
             out[key][r.get(key) or "(none)"] += 1
         for tag in r.get("phenomena") or ["(none)"]:
             out["phenomena"][tag] += 1
-        out["length"][_length_bucket(r["text"])] += 1
+        out["length"][length_bucket(r["text"])] += 1
     return out
 
 

@@ -66,10 +66,12 @@ def write_splits(path: str | Path) -> int:
     changed = 0
     for f in corpus_files(path):
         lines = []
-        for line in f.read_text(encoding="utf-8").splitlines():
+        for n, line in enumerate(f.read_text(encoding="utf-8").split("\n"), 1):  # not splitlines(): U+2028 is text
             if line.strip():
                 row = json.loads(line)
                 if "split" not in row:
+                    if not row.get("group"):
+                        raise ValueError(f"{f}:{n}: row has no group, so it cannot be given a split")
                     row["split"] = split_for_group(str(row["group"]))
                     changed += 1
                 lines.append(json.dumps(row, ensure_ascii=False))

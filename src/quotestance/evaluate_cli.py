@@ -10,12 +10,21 @@ import numpy as np
 from .io import write_json, write_text
 
 
-def load_labelled(paths: list[str] | None, text_field: str, label_field: str, labels: list[str], neutral: str) -> list[dict[str, Any]]:
-    """Rows with text and label; the default is the corpus test split. Neutral rows vs a binary model: drop or error."""
+def load_labelled(paths: list[str] | None, text_field: str, label_field: str, labels: list[str], neutral: str,
+                  data_format: str = "table") -> list[dict[str, Any]]:
+    """Rows with text and label; the default is the corpus test split. Neutral rows vs a binary model: drop or error.
+
+    `data_format` other than "table" reads each file through that importer (keep_it_local, cameo, label_studio).
+    """
     from .corpus import load_corpus
     from .io import iter_records
 
-    if not paths:
+    if data_format != "table":
+        from .importers import IMPORTERS
+
+        kwargs = {"neutral": "neutral" in labels} if data_format in ("keep_it_local", "cameo") else {}
+        rows = [r for p in paths or [] for r in IMPORTERS[data_format](p, **kwargs)]
+    elif not paths:
         rows = [r for r in load_corpus("data/quotes") if r["split"] == "test"]
     else:
         rows = []
@@ -67,7 +76,7 @@ def evaluate_model(args: argparse.Namespace) -> int:
     from .tables import table
 
     clf = StanceClassifier.from_pretrained(args.model)
-    rows = load_labelled(args.data, args.text_field, args.label_field, clf.labels, args.neutral)
+    rows = load_labelled(args.data, args.text_field, args.label_field, clf.labels, args.neutral, args.data_format)
     texts = [r["text"] for r in rows]
     y = np.array([clf.labels.index(r["label"]) for r in rows])
     logits = clf.logits(texts)
@@ -106,18 +115,15 @@ def evaluate_model(args: argparse.Namespace) -> int:
 
 
 def corpus_baselines(model_dir: str, labels: list[str], texts: list[str], y: np.ndarray) -> dict[str, dict[str, float]]:
-    """The training baselines (fit on the corpus train split) scored on these rows, with McNemar vs TF-IDF."""
+    """The model's own training baselines (its stored config: data, seed, max_length) scored on these rows."""
     import json
 
-    from . import baselines as bl
     from .base_models import resolve_base_model
-    from .corpus import load_corpus
-    from .metrics import point_metrics
+    from .config import TrainConfig
+    from .training import load_splits, run_baselines
 
-    info = json.loads((Path(model_dir) / "quotestance.json").read_text()) if (Path(model_dir) / "quotestance.json").exists() else {}
-    train = [r for r in load_corpus(info.get("train_config", {}).get("data", ["data/quotes"])) if r["split"] == "train" and r["label"] in labels]
-    tx, ty = [r["text"] for r in train], [labels.index(r["label"]) for r in train]
-    base = resolve_base_model(info.get("base_model", "default"))
-    return {"majority": point_metrics(y, bl.majority(ty, texts, len(labels)), labels),
-            "tfidf_logreg": point_metrics(y, bl.tfidf_logreg(tx, ty, texts, len(labels)), labels),
-            "embedding_logreg": point_metrics(y, bl.embedding_logreg(base, tx, ty, texts, len(labels)), labels)}
+    path = Path(model_dir) / "quotestance.json"
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no training record, so no baselines to compare with")
+    cfg = TrainConfig.load(None, {**json.loads(path.read_text())["train_config"], "baselines": ["majority", "tfidf_logreg", "embedding_logreg"]})
+    return run_baselines(cfg, resolve_base_model(cfg.base_model), labels, load_splits(cfg)["train"], texts, y)

@@ -8,13 +8,9 @@ from typing import Any
 
 import numpy as np
 
+from .corpus import length_bucket
 from .io import write_json, write_text
 from .metrics import classification_report, point_metrics, reliability_bins
-
-
-def _length_bucket(text: str) -> str:
-    n = len(text.split())
-    return "2-5 words" if n <= 5 else "6-15 words" if n <= 15 else "16-30 words" if n <= 30 else "31+ words"
 
 
 def breakdowns(y: np.ndarray, probs: np.ndarray, labels: Sequence[str], rows: Sequence[dict[str, Any]], min_n: int = 5) -> dict[str, dict[str, dict[str, float]]]:
@@ -25,7 +21,7 @@ def breakdowns(y: np.ndarray, probs: np.ndarray, labels: Sequence[str], rows: Se
             keys["phenomena"][tag].append(i)
         if r.get("country"):
             keys["country"][r["country"]].append(i)
-        keys["length"][_length_bucket(r.get("text", ""))].append(i)
+        keys["length"][length_bucket(r.get("text", ""))].append(i)
     out: dict[str, dict[str, dict[str, float]]] = {}
     for key, groups in keys.items():
         table = {}

@@ -40,6 +40,20 @@ def check_model_folder(folder: str | Path) -> dict[str, Any]:
     return info
 
 
+def model_labels(folder: Path, info: dict[str, Any]) -> list[str]:
+    """The label of each output id: from quotestance.json, else from config.json's id2label."""
+    if info.get("labels"):
+        return list(info["labels"])
+    id2label = json.loads((folder / "config.json").read_text(encoding="utf-8"))["id2label"]
+    return [id2label[str(i)] for i in range(len(id2label))]
+
+
+def model_name(folder: Path, info: dict[str, Any], backend: str = "") -> str:
+    """What output rows record as `model`: folder name, project version, corpus fingerprint (and backend)."""
+    name = f"{folder.name}@{info.get('quotestance_version', '?')}:{info.get('corpus_fingerprint', '?')[:8]}"
+    return f"{name}:{backend}" if backend else name
+
+
 class StanceClassifier:
     """Predict the stance of quotes with a fine-tuned model folder.
 
@@ -71,27 +85,29 @@ class StanceClassifier:
 
         device = device or ("cuda" if torch.cuda.is_available() else "cpu")
         dtype = torch.bfloat16 if device.startswith("cuda") and torch.cuda.is_bf16_supported() else torch.float32
-        model = AutoModelForSequenceClassification.from_pretrained(folder, use_safetensors=True, dtype=dtype).to(device).eval()
-        tokenizer = AutoTokenizer.from_pretrained(folder)
-        labels = info.get("labels") or [model.config.id2label[i] for i in range(model.config.num_labels)]
-        name = f"{folder.name}@{info.get('quotestance_version', '?')}:{info.get('corpus_fingerprint', '?')[:8]}"
-        return cls(model, tokenizer, labels, info.get("temperature", 1.0), name, batch_size,
-                   info.get("max_length", 128), device)
+        model = AutoModelForSequenceClassification.from_pretrained(folder, use_safetensors=True, dtype=dtype, local_files_only=True)
+        model = model.to(device).eval()
+        tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
+        return cls(model, tokenizer, model_labels(folder, info), info.get("temperature", 1.0), model_name(folder, info),
+                   batch_size, info.get("max_length", 128), device)
 
     def logits(self, texts: Sequence[str]) -> np.ndarray:
-        """Raw logits, in input order; batches are formed over length-sorted texts."""
-        import torch
-
+        """Raw logits, in input order; batches are formed over length-sorted texts (little padding)."""
         texts = list(texts)
         out = np.zeros((len(texts), len(self.labels)), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        with torch.inference_mode():
-            for lo in range(0, len(order), self.batch_size):
-                idx = order[lo : lo + self.batch_size]
-                enc = self.tokenizer([texts[i] for i in idx], padding=True, truncation=True, max_length=self.max_length,
-                                     return_tensors="pt").to(self.device)
-                out[idx] = self.model(**enc).logits.float().cpu().numpy()
+        for lo in range(0, len(order), self.batch_size):
+            idx = order[lo : lo + self.batch_size]
+            out[idx] = self._forward([texts[i] for i in idx])
         return out
+
+    def _forward(self, batch: list[str]) -> np.ndarray:
+        """Logits of one batch; the ONNX backend overrides this alone."""
+        import torch
+
+        enc = self.tokenizer(batch, padding=True, truncation=True, max_length=self.max_length, return_tensors="pt").to(self.device)
+        with torch.inference_mode():
+            return self.model(**enc).logits.float().cpu().numpy()
 
     def predict_proba(self, texts: str | Sequence[str]) -> np.ndarray:
         """Calibrated probabilities (softmax of logits / stored temperature); one row per text."""

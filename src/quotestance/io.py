@@ -32,6 +32,11 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     os.close(fd)
     try:
         yield Path(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a final file gets the usual permissions
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())  # on disk before it takes the final name
         os.replace(tmp, path)
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -72,7 +77,10 @@ def convert_jsonl(src: str | Path, dest: str | Path, chunk_rows: int = 10_000, s
                 while block := fi.read(1 << 20):
                     fo.write(block)
         elif fmt == ".csv":
-            write_csv(tmp, read_jsonl(src))
+            columns: dict[str, None] = {}
+            for r in read_jsonl(src):  # first pass: every column any row has, in order of appearance
+                columns.update(dict.fromkeys(r))
+            write_csv(tmp, read_jsonl(src), list(columns))
         else:
             _write_parquet(tmp, read_jsonl(src), chunk_rows, schema)
 
@@ -91,7 +99,8 @@ def write_records(path: str | Path, records: Iterable[dict[str, Any]]) -> None:
             _write_parquet(tmp, records)
 
 
-def write_csv(path: str | Path, records: Iterable[dict[str, Any]]) -> None:
+def write_csv(path: str | Path, records: Iterable[dict[str, Any]], columns: list[str] | None = None) -> None:
+    """CSV with `columns` (default: the first record's keys; a later record with other keys is an error)."""
     import csv
 
     with open(path, "w", encoding="utf-8", newline="") as f:
@@ -99,9 +108,12 @@ def write_csv(path: str | Path, records: Iterable[dict[str, Any]]) -> None:
         for r in records:
             r = _flat(r)
             if writer is None:
-                writer = csv.DictWriter(f, fieldnames=list(r), extrasaction="ignore")
+                writer = csv.DictWriter(f, fieldnames=columns or list(r))
                 writer.writeheader()
-            writer.writerow(r)
+            try:
+                writer.writerow(r)
+            except ValueError as e:
+                raise ValueError(f"{path}: a row has columns the first row lacks ({e})") from None
 
 
 def _write_parquet(path: str | Path, records: Iterable[dict[str, Any]], chunk_rows: int = 10_000, schema=None) -> None:  # noqa: ANN001
@@ -116,7 +128,10 @@ def _write_parquet(path: str | Path, records: Iterable[dict[str, Any]], chunk_ro
         if schema is None:
             inferred = pa.Table.from_pylist([_flat(r) for r in chunk]).schema
             schema = pa.schema([pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in inferred])
-        table = pa.Table.from_pylist([_flat(r) for r in chunk], schema=schema)
+        try:
+            table = pa.Table.from_pylist([_flat(r) for r in chunk], schema=schema)
+        except (pa.ArrowInvalid, pa.ArrowTypeError) as e:
+            raise ValueError(f"{path}: a column changes type between rows ({e}); write .jsonl or .csv instead") from None
         if writer is None:
             writer = pq.ParquetWriter(path, schema)
         writer.write_table(table)
@@ -134,8 +149,15 @@ def _write_parquet(path: str | Path, records: Iterable[dict[str, Any]], chunk_ro
     writer.close()
 
 
+JSON_COLUMNS = frozenset({"probs", "phenomena", "meta"})
+NUMBER_COLUMNS = frozenset({"index", "start", "end", "confidence", "score", "quotes", "conciliatory", "hostile", "neutral", "mean_score"})
+
+
 def iter_records(path: str | Path) -> Iterator[dict[str, Any]]:
-    """Stream the rows of a .jsonl, .csv or .parquet file written by `write_records` (JSON cells decoded)."""
+    """Stream the rows of a .jsonl, .csv or .parquet file written by `write_records`.
+
+    Nested values (JSON_COLUMNS) written as JSON text are decoded; CSV cells of the known numeric and
+    boolean output columns are typed; every other value stays exactly as written (ids stay "001")."""
     fmt = table_format(path)
     if fmt == ".jsonl":
         yield from read_jsonl(path)
@@ -145,30 +167,35 @@ def iter_records(path: str | Path) -> Iterator[dict[str, Any]]:
 
         with open(path, encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
-                yield {k: _cell(v) for k, v in row.items()}
+                yield {k: _csv_cell(k, v) for k, v in row.items()}
         return
     import pyarrow.parquet as pq
 
     pf = pq.ParquetFile(path)
     for batch in pf.iter_batches(batch_size=4096):
         for row in batch.to_pylist():
-            yield {k: _cell(v) for k, v in row.items()}
+            yield {k: (_json_cell(v) if k in JSON_COLUMNS else v) for k, v in row.items()}
 
 
-def _cell(value: Any) -> Any:
-    """CSV and Parquet cells come back as text; numbers and JSON values are decoded."""
-    if not isinstance(value, str):
-        return value
-    if value == "":
-        return None
-    if value[:1] in "{[":
+def _json_cell(value: Any) -> Any:
+    if isinstance(value, str) and value[:1] in "{[":
         try:
             return json.loads(value)
         except json.JSONDecodeError:
             return value
-    for cast in (int, float):
+    return value
+
+
+def _csv_cell(key: str, value: str) -> Any:
+    if value == "":
+        return None
+    if key in JSON_COLUMNS:
+        return _json_cell(value)
+    if key == "partial":
+        return {"True": True, "False": False}.get(value, value)
+    if key in NUMBER_COLUMNS:
         try:
-            return cast(value)
+            return int(value) if value.lstrip("-").isdigit() else float(value)
         except ValueError:
-            pass
-    return {"True": True, "False": False}.get(value, value)
+            return value
+    return value

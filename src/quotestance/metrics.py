@@ -35,16 +35,8 @@ def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
 
 def expected_calibration_error(probs: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
     """ECE over equal-width confidence bins: sum_b |B|/n * |accuracy(B) - confidence(B)|."""
-    probs, y = np.asarray(probs), np.asarray(y)
-    conf = probs.max(axis=1)
-    correct = probs.argmax(axis=1) == y
-    edges = np.linspace(0.0, 1.0, bins + 1)
-    ece = 0.0
-    for lo, hi in zip(edges[:-1], edges[1:]):
-        mask = (conf > lo) & (conf <= hi) if lo > 0 else (conf >= lo) & (conf <= hi)
-        if mask.any():
-            ece += mask.mean() * abs(correct[mask].mean() - conf[mask].mean())
-    return float(ece)
+    n = len(y)
+    return float(sum(b["count"] / n * abs(b["accuracy"] - b["confidence"]) for b in reliability_bins(np.asarray(probs), np.asarray(y), bins)))
 
 
 def reliability_bins(probs: np.ndarray, y: np.ndarray, bins: int = 10) -> list[dict[str, float]]:

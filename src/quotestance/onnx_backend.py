@@ -5,12 +5,11 @@ loads the int8 file (the float one when quantisation was skipped). Optional extr
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
-from .inference import StanceClassifier, check_model_folder
+from .inference import StanceClassifier, check_model_folder, model_labels, model_name
 
 
 def _require_onnx() -> None:
@@ -30,8 +29,8 @@ def export_onnx(folder: str | Path, quantize: bool = True, opset: int = 18) -> P
     check_model_folder(folder)
     out_dir = folder / "onnx"
     out_dir.mkdir(exist_ok=True)
-    model = AutoModelForSequenceClassification.from_pretrained(folder, use_safetensors=True).eval()
-    tok = AutoTokenizer.from_pretrained(folder)
+    model = AutoModelForSequenceClassification.from_pretrained(folder, use_safetensors=True, local_files_only=True).eval()
+    tok = AutoTokenizer.from_pretrained(folder, local_files_only=True)
     enc = tok(["an example quote for tracing", "a second, longer example quote for the exporter"], padding=True, return_tensors="pt")
 
     class Wrapper(torch.nn.Module):
@@ -79,22 +78,11 @@ class OnnxStanceClassifier(StanceClassifier):
         opts = ort.SessionOptions()
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
-        import json
+        return cls(session, AutoTokenizer.from_pretrained(folder, local_files_only=True), model_labels(folder, info),
+                   info.get("temperature", 1.0), model_name(folder, info, "onnx"), batch_size, info.get("max_length", 128), "cpu")
 
-        config = json.loads((folder / "config.json").read_text())
-        labels = info.get("labels") or [config["id2label"][str(i)] for i in range(len(config["id2label"]))]
-        name = f"{folder.name}@{info.get('quotestance_version', '?')}:{info.get('corpus_fingerprint', '?')[:8]}:onnx"
-        return cls(session, AutoTokenizer.from_pretrained(folder), labels, info.get("temperature", 1.0), name, batch_size,
-                   info.get("max_length", 128), "cpu")
-
-    def logits(self, texts: Sequence[str]) -> np.ndarray:
-        texts = list(texts)
-        out = np.zeros((len(texts), len(self.labels)), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for lo in range(0, len(order), self.batch_size):
-            idx = order[lo : lo + self.batch_size]
-            enc = self.tokenizer([texts[i] for i in idx], padding=True, truncation=True, max_length=self.max_length, return_tensors="np")
-            feeds = {"input_ids": enc["input_ids"].astype(np.int64), "attention_mask": enc["attention_mask"].astype(np.int64),
-                     "token_type_ids": enc.get("token_type_ids", np.zeros_like(enc["input_ids"])).astype(np.int64)}
-            out[idx] = self.model.run(["logits"], feeds)[0]
-        return out
+    def _forward(self, batch: list[str]) -> np.ndarray:
+        enc = self.tokenizer(batch, padding=True, truncation=True, max_length=self.max_length, return_tensors="np")
+        feeds = {"input_ids": enc["input_ids"].astype(np.int64), "attention_mask": enc["attention_mask"].astype(np.int64),
+                 "token_type_ids": enc.get("token_type_ids", np.zeros_like(enc["input_ids"])).astype(np.int64)}
+        return self.model.run(["logits"], feeds)[0]

@@ -41,11 +41,12 @@ def reliability_plot(curves: dict[str, list[dict[str, float]]], path: str | Path
     """Accuracy against confidence per bin, one line per curve (e.g. before / after temperature scaling)."""
     fig, ax = _figure(5.5, 5)
     ax.plot([0, 1], [0, 1], ls="--", color="grey", label="perfect calibration")
-    for (name, bins), marker in zip(curves.items(), "os^v"):
+    for k, ((name, bins), marker) in enumerate(zip(curves.items(), "os^v")):
         if bins:
-            ax.plot([b["confidence"] for b in bins], [b["accuracy"] for b in bins], marker=marker, label=name)
-            for b in bins:
-                ax.annotate(str(b["count"]), (b["confidence"], b["accuracy"]), fontsize=7, xytext=(3, -9), textcoords="offset points")
+            line = ax.plot([b["confidence"] for b in bins], [b["accuracy"] for b in bins], marker=marker, label=name)[0]
+            for b in bins:  # counts below the first curve's points, above the second's, in the curve's colour
+                ax.annotate(str(b["count"]), (b["confidence"], b["accuracy"]), fontsize=7, color=line.get_color(),
+                            xytext=(-4, -11) if k % 2 == 0 else (-4, 6), textcoords="offset points")
     ax.set_xlim(0, 1.02)
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("confidence (mean predicted probability in bin)")

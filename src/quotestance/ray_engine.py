@@ -43,8 +43,9 @@ class _StanceActor:
                 articles.append(Article(**rec))
             else:
                 errors.append({k: rec.get(k) for k in ("origin", "record_id", "stage", "reason")})
-        rows, more = stanced_quotes(articles, self.clf)
-        errors += more
+        found = stanced_quotes(articles, self.clf)
+        rows = found["output"]
+        errors += found["errors"]
         return {"kind": ["quote"] * len(rows) + ["error"] * len(errors),
                 "row": [json.dumps(_flat(r), ensure_ascii=False) for r in rows] + [json.dumps(e, ensure_ascii=False) for e in errors]}
 
@@ -55,12 +56,25 @@ def _to_table(batch: dict[str, Any], schema) -> Any:  # noqa: ANN001
     return pa.Table.from_pylist([json.loads(r) for r in list(batch["row"])], schema=schema)
 
 
+def _check_output(uri: str, overwrite: bool) -> None:
+    """Refuse to mix a new run into an existing output folder (local or remote) unless asked to replace it."""
+    import pyarrow.fs as pafs
+
+    fs, path = pafs.FileSystem.from_uri(uri if "://" in uri else str(Path(uri).resolve()))
+    info = fs.get_file_info(path)
+    if info.type != pafs.FileType.NotFound and not overwrite:
+        if info.type == pafs.FileType.File or fs.get_file_info(pafs.FileSelector(path, allow_not_found=True)):
+            raise FileExistsError(f"{uri}: output exists; pass --overwrite to replace it")
+
+
 def predict_articles_ray(inputs: list[str], output_dir: str | Path, model: str, *, fields: Fields | None = None,
-                         num_actors: int = 1, batch_size: int = 64, max_chars: int = DEFAULT_MAX_CHARS) -> dict[str, int]:
+                         num_actors: int = 1, batch_size: int = 32, articles_per_batch: int = 64,
+                         max_chars: int = DEFAULT_MAX_CHARS, overwrite: bool = False) -> dict[str, int]:
     """Articles → stanced quotes on Ray Data; returns the counts of quote and error rows written."""
     try:
         import ray
         from ray.data import ActorPoolStrategy
+        from ray.data.expressions import col
     except ImportError:
         raise ImportError("the Ray engine needs the ray extra: pip install 'quotestance[ray]'") from None
     from .articles import expand_inputs
@@ -68,6 +82,8 @@ def predict_articles_ray(inputs: list[str], output_dir: str | Path, model: str, 
     from .inference import check_model_folder
 
     check_model_folder(model)
+    out = str(output_dir).rstrip("/")  # a URI (s3://…) or a local folder: never through Path, which eats "//"
+    _check_output(out, overwrite)
     local = [i for i in inputs if "://" not in str(i)]
     paths = [str(p) for p in expand_inputs(local)] + [str(i) for i in inputs if "://" in str(i)]
     if not ray.is_initialized():
@@ -76,12 +92,11 @@ def predict_articles_ray(inputs: list[str], output_dir: str | Path, model: str, 
     quote_schema, error_schema = output_schemas()
     parsed = ray.data.read_binary_files(paths, include_paths=True).flat_map(_parse, fn_kwargs={"fields": fields, "max_chars": max_chars})
     # no repartition in front of the actor pool: on small machines that combination can deadlock
-    results = parsed.map_batches(_StanceActor, fn_constructor_kwargs={"model": str(Path(model).resolve())},
-                                 compute=ActorPoolStrategy(size=num_actors), num_cpus=1, batch_size=batch_size).materialize()
-    out = Path(output_dir)
+    results = parsed.map_batches(_StanceActor, fn_constructor_kwargs={"model": str(Path(model).resolve()), "batch_size": batch_size},
+                                 compute=ActorPoolStrategy(size=num_actors), num_cpus=1, batch_size=articles_per_batch).materialize()
     counts = {}
-    for kind, schema, folder in (("quote", quote_schema, out / "quotes"), ("error", error_schema, out / "errors")):
-        part = results.filter(lambda r, k=kind: r["kind"] == k)
+    for kind, schema, folder in (("quote", quote_schema, f"{out}/quotes"), ("error", error_schema, f"{out}/errors")):
+        part = results.filter(expr=col("kind") == kind)
         counts[kind] = part.count()
-        part.map_batches(_to_table, fn_kwargs={"schema": schema}).write_parquet(str(folder))
+        part.map_batches(_to_table, fn_kwargs={"schema": schema}).write_parquet(folder, mode="overwrite")
     return counts

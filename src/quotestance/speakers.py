@@ -17,6 +17,7 @@ Rules, in order (documented in README.md, "How quotes are found"):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 
 from .articles import Article
@@ -109,8 +110,7 @@ class Registry:
             person = Person(name)
             self.people.append(person)
         person.descriptors |= set(descriptors)
-        self.mentions.append((pos, person))
-        self.mentions.sort(key=lambda m: m[0])
+        insort(self.mentions, (pos, person), key=lambda m: m[0])
         return person
 
     def last_before(self, pos: int, descriptor: set[str] | None = None) -> Person | None:
@@ -170,15 +170,10 @@ def build_registry(text: str, spans: list[Span]) -> Registry:
     return reg
 
 
-def _sentence_bounds(text: str, p0: int, p1: int) -> list[int]:
-    ends = [p0]
-    for m in _SENT_END.finditer(text[p0 : p1 + 2]):
-        if p0 + m.end() > p1:
-            break
-        if m.group(2) == "." and (m.group(1) in ABBREVIATIONS or len(m.group(1)) == 1 and m.group(1).isupper()):
-            continue
-        ends.append(p0 + m.end())
-    return ends
+def _sentence_ends(text: str) -> list[int]:
+    """Offsets just after each sentence end in the text (abbreviations and initials are not ends)."""
+    return [m.end() for m in _SENT_END.finditer(text)
+            if not (m.group(2) == "." and (m.group(1) in ABBREVIATIONS or len(m.group(1)) == 1 and m.group(1).isupper()))]
 
 
 def _clip_subject(s: str) -> str:
@@ -285,12 +280,24 @@ def attribute(article: Article, spans: list[Span]) -> list[Quote]:
     last_para = -1
     accepted_ends: list[int] = []
     paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    para_starts = [a for a, _ in paras]
+    ends = _sentence_ends(text)  # computed once: attribution stays linear in the number of quotes
 
     def para_of(pos: int) -> tuple[int, int, int]:
-        for k, (a, b) in enumerate(paras):
-            if a <= pos <= b:
-                return k, a, b
+        k = bisect_right(para_starts, pos) - 1
+        if k >= 0 and pos <= paras[k][1]:
+            return k, paras[k][0], paras[k][1]
         return -1, 0, len(text)
+
+    def last_end_in(lo: int, hi: int) -> int:
+        """The last sentence end in (lo, hi], else lo."""
+        k = bisect_right(ends, hi) - 1
+        return ends[k] if k >= 0 and ends[k] > lo else lo
+
+    def first_end_in(lo: int, hi: int) -> int:
+        """The first sentence end in (lo, hi], else hi."""
+        k = bisect_right(ends, lo)
+        return ends[k] if k < len(ends) and ends[k] <= hi else hi
 
     for n, span in enumerate(spans):
         qtext = span.text(text)
@@ -298,12 +305,14 @@ def attribute(article: Article, spans: list[Span]) -> list[Quote]:
         close_at = span.close_mark + 1 if span.close_mark is not None else span.end
         k0, a0, _ = para_of(open_at)
         k1, _, b1 = para_of(close_at)
-        prev_end = max([a0] + [e for e in accepted_ends if e <= open_at])
-        next_open = min([b1] + [s.open_mark if s.open_mark is not None else s.start for s in spans[n + 1:] if s.start >= close_at])
-        bounds = _sentence_bounds(text, a0, open_at)
-        sent_lo = max(prev_end, bounds[-1])
+        k = bisect_right(accepted_ends, open_at)
+        prev_end = max(a0, accepted_ends[k - 1]) if k else a0
+        following = spans[n + 1] if n + 1 < len(spans) else None
+        next_open = min(b1, following.open_mark if following.open_mark is not None else following.start) if following else b1
+        next_open = max(next_open, close_at)
+        sent_lo = max(prev_end, last_end_in(a0, open_at))
         before = text[sent_lo:open_at]
-        after_hi = next((e for e in _sentence_bounds(text, close_at, next_open)[1:]), next_open)
+        after_hi = first_end_in(close_at, next_open)
         after = text[close_at:after_hi]
         before_stripped = before.strip()
         starts_sentence = (not before_stripped or before_stripped[-1] == ":"

@@ -13,6 +13,12 @@ from .io import iter_records, write_json, write_records
 from .labels import ALL_LABELS
 
 
+def _is_iso(value: Any) -> bool:
+    import re
+
+    return isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}", value) is not None
+
+
 class _Agg:
     def __init__(self) -> None:
         self.n = 0
@@ -31,7 +37,7 @@ class _Agg:
             self.most_hostile = (s, r["text"])
         if s < self.most_conciliatory[0]:
             self.most_conciliatory = (s, r["text"])
-        if r.get("published"):
+        if _is_iso(r.get("published")):  # dates that could not be read stay in the rows, not in the time series
             d = self.by_date[str(r["published"])[:10]]
             d[0] += s
             d[1] += 1
@@ -54,19 +60,19 @@ def write_summaries(paths, top_series: int = 8) -> dict[str, str]:  # noqa: ANN0
     files = {"articles": str(paths.sibling("articles.csv")), "speakers": str(paths.sibling("speakers.csv"))}
 
     def article_rows():
-        current, agg, meta = None, None, {}
-        for r in iter_records(paths.output):
-            total.add(r)
-            speakers[r.get("speaker") or "(unknown)"].add(r)
-            if r.get("country"):
-                countries[r["country"]].add(r)
-            if r["article_id"] != current:
-                if agg is not None:
-                    yield agg.row(article_id=current, **meta)
-                current, agg, meta = r["article_id"], _Agg(), {"published": r.get("published"), "source": r.get("source")}
-            agg.add(r)
-        if agg is not None:
-            yield agg.row(article_id=current, **meta)
+        """One row per article of the manifest (zero-quote articles too); its quotes follow in the same order."""
+        quotes = iter_records(paths.output)
+        for entry in iter_records(paths.manifest):
+            agg = _Agg()
+            for _ in range(int(entry["quotes"])):
+                r = next(quotes)
+                total.add(r)
+                agg.add(r)
+                speakers[r.get("speaker") or "(unknown)"].add(r)
+                if r.get("country"):
+                    countries[r["country"]].add(r)
+            row = agg.row(article_id=entry["article_id"], published=entry.get("published"), source=entry.get("source"))
+            yield {**row, "quotes": agg.n}
 
     write_records(files["articles"], article_rows())
     ranked = sorted(speakers.items(), key=lambda kv: -kv[1].n)

@@ -12,6 +12,7 @@ import random
 import shutil
 import time
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,9 +46,8 @@ def load_splits(cfg: TrainConfig) -> dict[str, list[dict[str, Any]]]:
         else:
             raise ValueError(f"extra_data {extra.path}: unknown format {extra.format!r} (use one of corpus, {', '.join(IMPORTERS)})")
         found = [r for r in found if r["label"] in labels]
-        k = int(round(extra.weight * len(found)))
-        sample = rng.sample(found, min(k, len(found))) + [rng.choice(found) for _ in range(max(0, k - len(found)))]
-        splits["train"] += sample
+        whole, part = divmod(extra.weight, 1.0)  # weight 2.5: every row twice, plus half of them once more
+        splits["train"] += found * int(whole) + rng.sample(found, int(round(part * len(found))))
     for name, part in splits.items():
         if not part:
             raise ValueError(f"the {name} split is empty for label set {cfg.label_set!r} in {', '.join(cfg.data)}")
@@ -94,7 +94,7 @@ def train(cfg: TrainConfig, overwrite: bool = False, resume: bool = False) -> Pa
         shutil.rmtree(checkpoints, ignore_errors=True)
 
     set_seed(cfg.seed)
-    tokenizer = AutoTokenizer.from_pretrained(base)
+    tokenizer = AutoTokenizer.from_pretrained(base, local_files_only=True)  # never the network
     l2i = label2id(labels)
 
     def to_dataset(rows: list[dict[str, Any]]) -> Dataset:
@@ -103,7 +103,7 @@ def train(cfg: TrainConfig, overwrite: bool = False, resume: bool = False) -> Pa
 
     data = {name: to_dataset(rows) for name, rows in splits.items()}
     model = AutoModelForSequenceClassification.from_pretrained(
-        base, num_labels=len(labels), id2label=id2label(labels), label2id=l2i, use_safetensors=True)
+        base, num_labels=len(labels), id2label=id2label(labels), label2id=l2i, use_safetensors=True, local_files_only=True)
     weights = _class_weights([l2i[r["label"]] for r in splits["train"]], len(labels), cfg.class_weights)
     loss_fn = None
     if weights is not None:
@@ -122,6 +122,8 @@ def train(cfg: TrainConfig, overwrite: bool = False, resume: bool = False) -> Pa
     steps_per_epoch = max(1, -(-len(data["train"]) // cfg.batch_size))
     total_steps = cfg.max_steps if cfg.max_steps > 0 else int(steps_per_epoch * cfg.epochs)
     use_bf16 = torch.cuda.is_available() and torch.cuda.is_bf16_supported()
+    # Under torchrun without GPUs the Trainer stays single-process unless told to use gloo on the CPU.
+    cpu_ddp = {"ddp_backend": "gloo", "use_cpu": True} if int(os.environ.get("WORLD_SIZE", "1")) > 1 and not torch.cuda.is_available() else {}
     args = TrainingArguments(
         output_dir=str(checkpoints), per_device_train_batch_size=cfg.batch_size, per_device_eval_batch_size=cfg.eval_batch_size,
         learning_rate=cfg.learning_rate, weight_decay=cfg.weight_decay, warmup_steps=int(cfg.warmup_ratio * total_steps),
@@ -129,6 +131,7 @@ def train(cfg: TrainConfig, overwrite: bool = False, resume: bool = False) -> Pa
         load_best_model_at_end=True, metric_for_best_model="macro_f1", greater_is_better=True, save_total_limit=2,
         seed=cfg.seed, data_seed=cfg.seed, logging_steps=cfg.logging_steps, report_to="none", bf16=use_bf16,
         dataloader_num_workers=0, dataloader_pin_memory=torch.cuda.is_available(), disable_tqdm=False, log_level="warning",
+        **cpu_ddp,
     )
     callbacks = [EarlyStoppingCallback(early_stopping_patience=cfg.early_stopping_patience), EpochLine()]
     trainer = Trainer(model=model, args=args, train_dataset=data["train"], eval_dataset=data["validation"],
@@ -171,7 +174,7 @@ def finish_model_folder(trainer, tokenizer, cfg: TrainConfig, base: str, labels:
     fine_tuned = evaluate_split(y_test, softmax(test_logits, temperature), labels, test_texts, splits["test"],
                                 staging / "eval", n_boot=cfg.bootstrap, seed=cfg.seed,
                                 uncalibrated=softmax(test_logits), title="fine-tuned (test split)")
-    baselines = run_baselines(cfg, base, labels, splits, y_test)
+    baselines = run_baselines(cfg, base, labels, splits["train"], test_texts, y_test)
     info = {
         "quotestance_version": __version__, "name": output.name, "base_model": cfg.base_model, "base_model_path": base,
         "labels": list(labels), "label_set": cfg.label_set, "temperature": temperature, "max_length": cfg.max_length,
@@ -197,27 +200,21 @@ def finish_model_folder(trainer, tokenizer, cfg: TrainConfig, base: str, labels:
     return output
 
 
-def run_baselines(cfg: TrainConfig, base: str, labels: tuple[str, ...], splits: dict[str, list[dict[str, Any]]],
+def run_baselines(cfg: TrainConfig, base: str, labels: Sequence[str], train_rows: list[dict[str, Any]], test_texts: list[str],
                   y_test: np.ndarray) -> dict[str, dict[str, float]]:
-    """Test-split metrics of each configured baseline, trained on the same train split."""
+    """Metrics of each configured baseline on the test texts, trained on the same train rows as the model."""
     from . import baselines as bl
     from .metrics import point_metrics
 
     l2i = label2id(labels)
-    train_texts = [r["text"] for r in splits["train"]]
-    train_y = [l2i[r["label"]] for r in splits["train"]]
-    test_texts = [r["text"] for r in splits["test"]]
+    train_texts = [r["text"] for r in train_rows]
+    train_y = [l2i[r["label"]] for r in train_rows]
     makers = {
         "majority": lambda: bl.majority(train_y, test_texts, len(labels)),
         "tfidf_logreg": lambda: bl.tfidf_logreg(train_texts, train_y, test_texts, len(labels), cfg.seed),
         "embedding_logreg": lambda: bl.embedding_logreg(base, train_texts, train_y, test_texts, len(labels), cfg.seed, cfg.max_length),
     }
-    out = {}
-    for name in cfg.baselines:
-        if name not in makers:
-            raise ValueError(f"unknown baseline {name!r} (known: {', '.join(makers)})")
-        out[name] = point_metrics(y_test, makers[name](), labels)
-    return out
+    return {name: point_metrics(y_test, makers[name](), labels) for name in cfg.baselines}
 
 
 class QuietProgress(ProgressCallback):
