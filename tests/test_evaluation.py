@@ -68,3 +68,16 @@ def test_breakdowns_and_mistakes_by_hand():
     assert b["phenomena"]["sarcasm"]["accuracy"] == pytest.approx(2 / 3) and b["country"]["Y"]["accuracy"] == pytest.approx(2 / 3)
     m = confident_mistakes(y, probs, ("conciliatory", "hostile"), [str(i) for i in range(6)])
     assert [x["text"] for x in m] == ["2", "5"]  # wrong at 0.7 both; stable order
+
+
+def test_three_class_model_report(tmp_path, tiny_base, tiny_corpus):
+    from conftest import tiny_config
+
+    from quotestance.training import train
+
+    model = train(tiny_config(tiny_base, tiny_corpus, tmp_path / "m3", label_set="three_class", epochs=1.0))
+    report = tmp_path / "r3"
+    assert main(["evaluate", "--model", str(model), "--data", str(tiny_corpus), "--report", str(report), "--bootstrap", "20"]) == 0
+    metrics = json.loads((report / "metrics.json").read_text())
+    assert metrics["n"] == 90 and metrics["labels"] == ["conciliatory", "hostile", "neutral"]
+    assert len(metrics["confusion_matrix"]) == 3 and "f1_neutral" in metrics["metrics"]

@@ -8,6 +8,7 @@ import pytest
 ray = pytest.importorskip("ray")
 
 from quotestance.batch import predict_articles  # noqa: E402
+from quotestance.cli import main  # noqa: E402
 from quotestance.inference import StanceClassifier  # noqa: E402
 from quotestance.io import iter_records  # noqa: E402
 from quotestance.ray_engine import predict_articles_ray  # noqa: E402
@@ -30,11 +31,15 @@ def shards(tmp_path_factory):
 def test_ray_output_equals_local_row_for_row(tmp_path, shards, tiny_model):
     local = tmp_path / "local" / "quotes.parquet"
     predict_articles(shards, local, StanceClassifier.from_pretrained(tiny_model), progress=False, summaries=False)
-    ray.init(num_cpus=2, include_dashboard=False, ignore_reinit_error=True)
-    try:
-        counts = predict_articles_ray([str(shards)], tmp_path / "ray", str(tiny_model), num_actors=1)
+    ray.init(num_cpus=2, include_dashboard=False, ignore_reinit_error=True)  # local mode; on a cluster RAY_ADDRESS says where
+    try:  # the README's command, with this test's paths
+        assert main(["predict", str(shards), "-o", str(tmp_path / "ray"), "--model", str(tiny_model), "--engine", "ray",
+                     "--num-actors", "1"]) == 0
+        with pytest.raises(FileExistsError, match="--overwrite"):
+            predict_articles_ray([str(shards)], tmp_path / "ray", str(tiny_model))
     finally:
         ray.shutdown()
+    counts = {"quote": pq.read_table(tmp_path / "ray" / "quotes").num_rows}
     key = lambda r: (r["article_id"], r["index"])  # noqa: E731
     ours = sorted(pq.read_table(local).to_pylist(), key=key)
     theirs = sorted(pq.read_table(tmp_path / "ray" / "quotes").to_pylist(), key=key)
