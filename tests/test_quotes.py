@@ -90,3 +90,19 @@ def test_offsets_point_at_the_quoted_words():
 
 def test_spans_of_text_without_quotes():
     assert find_spans("No quotes here, just the Kremlin’s view.") == []
+
+
+def test_a_ner_pipeline_decides_who_is_a_person():
+    """With an `nlp` (spaCy-like) only PERSON entities are people: a ship that "said" something is not."""
+    from types import SimpleNamespace
+
+    text = ("Teodoro Salcedo, the coast guard spokesman, spoke first. Later, Bright Horizon, the rescue ship, said in a "
+            "signal that all was well.\n\n“Both men are stable,” he said.")
+
+    def nlp(t):
+        start = t.index("Teodoro")
+        return SimpleNamespace(ents=[SimpleNamespace(start_char=start, end_char=start + 15, label_="PERSON"),
+                                     SimpleNamespace(start_char=t.index("Bright"), end_char=t.index("Bright") + 14, label_="ORG")])
+
+    assert [q.speaker for q in extract_quotes(Article("t", text))] == ["Bright Horizon"]  # the rules alone are fooled
+    assert [q.speaker for q in extract_quotes(Article("t", text), nlp)] == ["Teodoro Salcedo"]

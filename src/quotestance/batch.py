@@ -197,7 +197,7 @@ def _run(items: Iterable[Article | ReadError], paths: RunPaths, process: Process
     stats.files = {name: str(final) for name, (final, _) in streams.items()}
     if committer.finished:
         return stats
-    bar = tqdm(desc="predict", unit=unit, disable=not progress, dynamic_ncols=True, smoothing=0.1)
+    bar = tqdm(desc="predict" if unit == "article" else "classify", unit=unit, disable=not progress, dynamic_ncols=True, smoothing=0.1)
     try:
         for chunk in _chunks(items, chunk_size):
             todo = [it for it in chunk if _key(it.origin) not in committer.done]

@@ -251,6 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     args = build_parser().parse_args(argv)
+    if args.command != "train":  # keep our own progress bars; drop transformers' per-load "Loading weights" bars
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
     try:
         return args.func(args)
     except (FileNotFoundError, FileExistsError, ValueError, PermissionError, NotImplementedError) as e:

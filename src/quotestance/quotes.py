@@ -187,11 +187,13 @@ def _trim(text: str, span: Span) -> Span:
     return Span(segs, span.open_mark, span.close_mark)
 
 
-def extract_quotes(article: Article) -> list[Quote]:
-    """All direct quotations of an article, attributed, in order (non-speech quoted strings left out)."""
+def extract_quotes(article: Article, nlp=None) -> list[Quote]:  # noqa: ANN001
+    """All direct quotations of an article, attributed, in order (non-speech quoted strings left out).
+
+    `nlp`, an optional spaCy pipeline, restricts the people of the article to its PERSON entities."""
     from .speakers import attribute
 
-    return attribute(article, find_spans(article.text))
+    return attribute(article, find_spans(article.text), nlp)
 
 
 def iter_quotes(articles: Iterable[Article]) -> Iterator[Quote]:

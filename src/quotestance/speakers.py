@@ -152,9 +152,15 @@ def person_names(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
     return out
 
 
-def build_registry(text: str, spans: list[Span]) -> Registry:
-    """People named in the prose (outside quotes); a single token counts only as a known surname."""
+def build_registry(text: str, spans: list[Span], nlp=None) -> Registry:  # noqa: ANN001
+    """People named in the prose (outside quotes); a single token counts only as a known surname.
+
+    With a spaCy pipeline `nlp`, only names inside its PERSON entities count (places and organisations
+    that look like names are left out); see README for what that buys and costs."""
     reg = Registry()
+    persons = None
+    if nlp is not None:
+        persons = [(e.start_char, e.end_char) for e in nlp(text).ents if e.label_ == "PERSON"]
     outside, pos = [], 0
     subject_of_verb = re.compile(r"\s*(?:,[^,]{1,80},\s*)?(?:" + _VERB_RE.pattern + ")")
     for s in spans:
@@ -163,6 +169,8 @@ def build_registry(text: str, spans: list[Span]) -> Registry:
     outside.append((pos, len(text)))
     for lo, hi in outside:
         for at, name, titles in person_names(text, lo, hi):
+            if persons is not None and not any(a <= at < b for a, b in persons):
+                continue
             if len(name.split()) >= 2 or reg.find(name):
                 person = reg.add(name, at, titles)
                 if subject_of_verb.match(text, at + len(name)):
@@ -271,10 +279,10 @@ def _is_title(text: str, before: str, after: str) -> bool:
     return bool(titled and framed)
 
 
-def attribute(article: Article, spans: list[Span]) -> list[Quote]:
+def attribute(article: Article, spans: list[Span], nlp=None) -> list[Quote]:  # noqa: ANN001
     """Turn spans into attributed `Quote`s, leaving out quoted strings that are not speech."""
     text = article.text
-    reg = build_registry(text, spans)
+    reg = build_registry(text, spans, nlp)
     quotes: list[Quote] = []
     last_speaker: str | None = None
     last_para = -1
