@@ -6,8 +6,6 @@ from typing import Any
 
 
 def write_model_card(folder: str | Path, info: dict[str, Any]) -> Path:
-    from .io import write_text
-
     m, ci = info["metrics"]["test"], info["metrics"]["test_ci95"]
 
     def cell(key: str) -> str:
@@ -44,7 +42,7 @@ Plots: `eval/confusion_matrix.png`, `eval/reliability.png`; all numbers in `eval
 ## Use
 ```python
 from quotestance import StanceClassifier
-clf = StanceClassifier.from_pretrained("{Path(folder).name if False else 'models/' + info['name']}")
+clf = StanceClassifier.from_pretrained("models/{info['name']}")
 clf.predict("We are ready to resume talks without preconditions.")
 ```
 The folder also loads with `transformers.pipeline("text-classification", model=...)` (uncalibrated scores).
@@ -56,10 +54,6 @@ The folder also loads with `transformers.pipeline("text-classification", model=.
 - The corpus is synthetic (written for the project); check the model on your own labelled sample
   before publishing what it says (`quotestance evaluate`).
 """
-    return _write(folder, text)
-
-
-def _write(folder: str | Path, text: str) -> Path:
     from .io import write_text
 
     path = Path(folder) / "README.md"
