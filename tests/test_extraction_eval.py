@@ -33,3 +33,16 @@ def test_extraction_on_held_out_articles_is_reported():
 def test_a_broken_extractor_scores_badly():
     r = evaluate_extraction(REPO / "data" / "articles", extractor=lambda a: [{"text": a.text[:50], "speaker": None}])
     assert r["span"]["f1"] < 0.2
+
+
+def test_end_to_end_counts_only_labels_the_model_has():
+    import json
+
+    golds = [json.loads(p.read_text()) for p in sorted((REPO / "data" / "articles").glob("*.json"))]
+    labels = [q["label"] for g in golds for q in g["quotes"]]
+    r = evaluate_extraction(REPO / "data" / "articles", classify=lambda texts: ["hostile"] * len(texts),
+                            label_set=("conciliatory", "hostile"))
+    binary = [lab for lab in labels if lab != "neutral"]
+    assert r["end_to_end_gold"] == len(binary)
+    # extraction and speakers are perfect on this set, so a model that always says "hostile" gets exactly the hostile share
+    assert r["end_to_end_accuracy"] == binary.count("hostile") / len(binary)

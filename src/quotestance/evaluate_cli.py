@@ -60,7 +60,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
             clf = StanceClassifier.from_pretrained(args.model)
             classify = lambda texts: [r["label"] for r in clf.predict(texts)]  # noqa: E731
-        result = evaluate_extraction(args.extraction or args.end_to_end, classify=classify)
+        result = evaluate_extraction(args.extraction or args.end_to_end, classify=classify,
+                                     label_set=clf.labels if args.end_to_end else None)
         print(format_extraction(result))
         if args.report:
             write_json(Path(args.report) / "extraction.json", result)

@@ -10,7 +10,7 @@ import json
 import re
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -60,17 +60,22 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
 
 
 def evaluate_extraction(folder: str | Path, extractor: Callable[[Article], list[dict[str, Any]]] | None = None,
-                        classify: Callable[[list[str]], list[str]] | None = None) -> dict[str, Any]:
-    """Span, exact-match and speaker scores (and end-to-end stance when `classify` is given)."""
+                        classify: Callable[[list[str]], list[str]] | None = None,
+                        label_set: Sequence[str] | None = None) -> dict[str, Any]:
+    """Span, exact-match and speaker scores (and end-to-end stance when `classify` is given).
+
+    End to end counts gold quotes whose label the classifier can give (`label_set`): a binary model is
+    not scored on gold neutral quotes, as `evaluate --neutral drop` does for labelled rows."""
     extractor = extractor or (lambda a: [q.to_dict() for q in extract_quotes(a)])
     gold_set = load_gold(folder)
-    n_gold = n_pred = tp = exact = spk = partial_ok = non_speech = e2e = 0
+    n_gold = n_pred = tp = exact = spk = partial_ok = non_speech = e2e = e2e_gold = 0
     mistakes: list[dict[str, Any]] = []
     started = time.perf_counter()
     predictions = [(article, gold, extractor(article)) for article, gold in gold_set]
     seconds = time.perf_counter() - started
     for article, gold, pred in predictions:
         gq = gold.get("quotes", [])
+        e2e_gold += sum(label_set is None or q.get("label") in label_set for q in gq)
         labels = classify([p["text"] for p in pred]) if classify and pred else []
         n_gold, n_pred = n_gold + len(gq), n_pred + len(pred)
         pairs = match(gq, pred)
@@ -83,7 +88,7 @@ def evaluate_extraction(folder: str | Path, extractor: Callable[[Article], list[
             exact += same_text
             spk += same_speaker
             partial_ok += bool(g.get("partial", False)) == bool(p.get("partial", False))
-            if classify:
+            if classify and (label_set is None or g.get("label") in label_set):
                 e2e += same_speaker and labels[pj] == g.get("label")
             if not same_text or not same_speaker:
                 mistakes.append({"article": article.id, "gold": g["text"], "pred": p["text"], "gold_speaker": g.get("speaker"),
@@ -102,7 +107,8 @@ def evaluate_extraction(folder: str | Path, extractor: Callable[[Article], list[
            "non_speech_taken": non_speech, "articles_per_second": len(gold_set) / seconds if seconds else float("inf"),
            "mistakes": mistakes}
     if classify:
-        out["end_to_end_accuracy"] = e2e / n_gold if n_gold else 0.0  # found, attributed and labelled right
+        out["end_to_end_accuracy"] = e2e / e2e_gold if e2e_gold else 0.0  # found, attributed and labelled right
+        out["end_to_end_gold"] = e2e_gold
     return out
 
 
@@ -116,5 +122,6 @@ def format_extraction(result: dict[str, Any], name: str = "quotestance") -> str:
              f"\nnon-speech strings taken as quotes: {result['non_speech_taken']}   gold {result['gold_quotes']}, predicted "
              f"{result['predicted_quotes']} over {result['articles']} articles; {result['articles_per_second']:.0f} articles/s")
     if "end_to_end_accuracy" in result:
-        extra += f"\nend to end (found, attributed and labelled right): {result['end_to_end_accuracy']:.3f}"
+        extra += (f"\nend to end (found, attributed and labelled right): {result['end_to_end_accuracy']:.3f} "
+                  f"of {result['end_to_end_gold']} gold quotes with a label the model has")
     return text + extra
