@@ -122,7 +122,7 @@ def test_unfinished_run_needs_resume_or_overwrite(tmp_path, clf):
     src = tmp_path / "in.jsonl"
     write_collection(src, 2)
     out = tmp_path / "q.jsonl"
-    out.with_name("q.jsonl.partial.jsonl").write_text("")
+    out.with_name("q.jsonl.progress.jsonl").write_text("")  # the progress file marks an unfinished run
     with pytest.raises(FileExistsError, match="--resume"):
         predict_articles(src, out, clf, progress=False)
 
@@ -180,3 +180,47 @@ def test_classify_keeps_text_exactly(tmp_path, clf):
     classify_rows(src, tmp_path / "c.parquet", clf, progress=False)
     [row] = list(iter_records(tmp_path / "c.parquet"))
     assert row["id"] == "001" and row["text"] == "Read more: we will never accept this"
+
+
+def test_classify_never_overwrites_input_columns(tmp_path, clf):
+    src = tmp_path / "gold.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "We will talk.", "label": "conciliatory"}) + "\n")
+    classify_rows(src, tmp_path / "c.jsonl", clf, progress=False)
+    [row] = list(iter_records(tmp_path / "c.jsonl"))
+    assert row["label"] == "conciliatory" and row["pred_label"] in clf.labels and "confidence" in row and "pred_confidence" not in row
+
+
+def test_parquet_keeps_every_column_and_mixed_types(tmp_path, clf):
+    src = tmp_path / "rows.jsonl"
+    rows = [{"id": str(i), "text": f"We will talk {i}.", "year": None if i < 3 else (2024 if i == 3 else "unknown")} for i in range(6)]
+    rows[4]["note"] = "only here"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    classify_rows(src, tmp_path / "c.parquet", clf, progress=False, chunk_size=2)
+    out = list(iter_records(tmp_path / "c.parquet"))
+    assert [r["year"] for r in out] == [None, None, None, "2024", "unknown", "unknown"]
+    assert [r["note"] for r in out] == [None, None, None, None, "only here", None]
+
+
+def test_impossible_dates_do_not_break_summaries(tmp_path, clf):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "x", "text": ARTICLE, "published": "2024-02-30"}) + "\n")
+    predict_articles(src, tmp_path / "q.jsonl", clf, progress=False)
+    assert json.loads((tmp_path / "q.summary.json").read_text())["quotes"] == 3
+
+
+def test_kill_inside_finish_then_resume_does_not_recompute(tmp_path, clf):
+    src = tmp_path / "in.jsonl"
+    write_collection(src, 4)
+    out = tmp_path / "q.jsonl"
+    predict_articles(src, out, clf, progress=False)
+    out.with_name("q.jsonl.partial.jsonl").write_text("left over by a kill after the final files were written\n")
+    stats = predict_articles(src, out, clf, progress=False, resume=True)
+    assert stats.records == 0 and not out.with_name("q.jsonl.partial.jsonl").exists()
+    assert len(list(iter_records(out))) == 12
+
+
+def test_earlier_outputs_in_a_subfolder_are_not_read(tmp_path, clf):
+    write_collection(tmp_path / "in.jsonl", 2)
+    predict_articles(tmp_path, tmp_path / "out" / "q1.jsonl", clf, progress=False)
+    stats = predict_articles(tmp_path, tmp_path / "out" / "q2.jsonl", clf, progress=False)
+    assert stats.records == 2 and stats.errors == 0

@@ -100,7 +100,10 @@ class Committer:
         self.finished = False
         partials = {name: RunPaths.partial(final) for name, (final, _) in streams.items()}
         main_final = next(iter(streams.values()))[0]
-        unfinished = progress.exists() or any(p.exists() for p in partials.values())
+        unfinished = progress.exists()  # the progress file is the run's state: finish() removes it first
+        if not unfinished and main_final.exists() and any(p.exists() for p in partials.values()):
+            for p in partials.values():  # a kill inside finish(), after the final files were written
+                p.unlink(missing_ok=True)
         if resume and not unfinished and main_final.exists():
             self.finished = True  # the run completed earlier: nothing to resume
             return
@@ -182,10 +185,21 @@ Process = Callable[[list[Article]], dict[str, list[dict[str, Any]]]]
 
 def _inputs(inputs: str | Path | Iterable[str | Path], paths: RunPaths) -> list[Path]:
     """The input files, listed before any run file exists, never including this run's own files."""
+    return inputs_outside(inputs, paths.output.parent, paths.own_files())
+
+
+def inputs_outside(inputs: str | Path | Iterable[str | Path], out_folder: str | Path, own: Iterable[Path] = ()) -> list[Path]:
+    """Expand the inputs, leaving out this run's own files and, when the output folder is a subfolder
+    of an input folder, everything under it (earlier outputs are not articles)."""
     from .articles import expand_inputs
 
-    own = {p.resolve() for p in paths.own_files()}
-    return [p for p in expand_inputs([inputs] if isinstance(inputs, (str, Path)) else inputs) if p.resolve() not in own]
+    inputs = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
+    own_files = {Path(p).resolve() for p in own}
+    out = Path(out_folder).resolve()
+    folders = [Path(i).resolve() for i in inputs if Path(i).is_dir()]
+    nested = any(out != f and f in out.parents for f in folders)
+    return [p for p in expand_inputs(inputs)
+            if p.resolve() not in own_files and not (nested and out in p.resolve().parents)]
 
 
 def _run(items: Iterable[Article | ReadError], paths: RunPaths, process: Process, streams: dict[str, tuple[Path, Any]],
@@ -224,8 +238,11 @@ def _run(items: Iterable[Article | ReadError], paths: RunPaths, process: Process
 
 
 def _stance_record(base: dict[str, Any], result: dict[str, Any], model: str) -> dict[str, Any]:
-    return {**base, "label": result["label"], "confidence": round(result["confidence"], 4),
-            "probs": {k: round(v, 4) for k, v in result["probs"].items()}, "score": round(result["score"], 4), "model": model}
+    """`base` plus the stance fields; a stance field whose name the input already uses (a gold `label`,
+    say) is written as `pred_<name>` so that no input value is overwritten."""
+    stance = {"label": result["label"], "confidence": round(result["confidence"], 4),
+              "probs": {k: round(v, 4) for k, v in result["probs"].items()}, "score": round(result["score"], 4), "model": model}
+    return {**base, **{(f"pred_{k}" if k in base else k): v for k, v in stance.items()}}
 
 
 def stanced_quotes(articles: list[Article], classifier) -> dict[str, list[dict[str, Any]]]:  # noqa: ANN001

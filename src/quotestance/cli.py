@@ -40,7 +40,7 @@ def _add_run_args(p: argparse.ArgumentParser, *, model: bool = True) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .articles import ReadError, read_articles
-    from .batch import run_paths
+    from .batch import inputs_outside, run_paths
     from .io import write_records
     from .quotes import extract_quotes
 
@@ -51,7 +51,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     counts = {"articles": 0, "quotes": 0}
 
     def rows():
-        for item in read_articles(args.inputs, _fields(args)):
+        for item in read_articles(inputs_outside(args.inputs, out.parent, [out, run_paths(out).errors]), _fields(args)):
             if isinstance(item, ReadError):
                 errors.append(item.to_dict())
                 continue
@@ -239,7 +239,8 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("path", nargs="?", default="data/quotes", help="corpus folder or file (default: data/quotes)")
     p.set_defaults(func=cmd_data)
 
-    p = sub.add_parser("export-onnx", help="export a model folder to ONNX (int8)", description="Export with torch's dynamo exporter, then int8 dynamic quantisation.")
+    p = sub.add_parser("export-onnx", help="export a model folder to ONNX (int8)",
+                       description="Export to ONNX, fuse for CPU with ONNX Runtime's BERT optimizer, then int8 dynamic quantisation.")
     p.add_argument("--model", default=DEFAULT_MODEL, help=f"model folder (default: {DEFAULT_MODEL})")
     p.add_argument("--no-quantize", action="store_true", help="keep float32 weights")
     p.set_defaults(func=cmd_export_onnx)

@@ -82,7 +82,43 @@ def convert_jsonl(src: str | Path, dest: str | Path, chunk_rows: int = 10_000, s
                 columns.update(dict.fromkeys(r))
             write_csv(tmp, read_jsonl(src), list(columns))
         else:
-            _write_parquet(tmp, read_jsonl(src), chunk_rows, schema)
+            schema = schema or infer_schema(read_jsonl(src))
+            _write_parquet(tmp, (coerce(r, schema) for r in read_jsonl(src)), chunk_rows, schema)
+
+
+def infer_schema(records: Iterable[dict[str, Any]]):  # noqa: ANN201
+    """A Parquet schema covering every column of every record: one type per column where all values
+    agree (ints and floats make a float), text otherwise (nested values are written as JSON text)."""
+    import pyarrow as pa
+
+    kinds: dict[str, set[type]] = {}
+    for r in records:
+        for k, v in r.items():
+            kinds.setdefault(k, set())
+            if v is not None:
+                kinds[k].add(str if isinstance(v, (dict, list)) else type(v))
+    def arrow(types: set[type]):  # noqa: ANN202
+        if types == {bool}:
+            return pa.bool_()
+        if types == {int}:
+            return pa.int64()
+        if types and types <= {int, float}:
+            return pa.float64()
+        return pa.string()
+    return pa.schema([(k, arrow(t)) for k, t in kinds.items()])
+
+
+def coerce(record: dict[str, Any], schema) -> dict[str, Any]:  # noqa: ANN001
+    """Fit a record to `schema`: missing columns become null, values of a text column become text."""
+    import pyarrow as pa
+
+    out = {}
+    for field in schema:
+        v = record.get(field.name)
+        if v is not None and pa.types.is_string(field.type) and not isinstance(v, str):
+            v = json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else str(v)
+        out[field.name] = v
+    return out
 
 
 def write_records(path: str | Path, records: Iterable[dict[str, Any]]) -> None:

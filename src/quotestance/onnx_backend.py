@@ -1,4 +1,4 @@
-"""ONNX Runtime fast path for CPU: export with torch's dynamo exporter, int8 dynamic quantisation.
+"""ONNX Runtime fast path for CPU: export, ONNX Runtime's BERT fusions, int8 dynamic quantisation.
 
 `export_onnx(DIR)` writes DIR/onnx/model.onnx (float32) and DIR/onnx/model.int8.onnx; `--backend onnx`
 loads the int8 file (the float one when quantisation was skipped). Optional extra: `pip install .[onnx]`.
@@ -69,6 +69,7 @@ def export_onnx(folder: str | Path, quantize: bool = True, opset: int = 17) -> P
                    hidden_size=config.get("hidden_size", 0)).save_model_to_file(str(fused))
     fused.replace(fp32)
     if not quantize:
+        (out_dir / "model.int8.onnx").unlink(missing_ok=True)  # else the loader would still prefer a stale int8 model
         return fp32
     from onnxruntime.quantization import QuantType, quantize_dynamic
 

@@ -77,15 +77,15 @@ def predict_articles_ray(inputs: list[str], output_dir: str | Path, model: str, 
         from ray.data.expressions import col
     except ImportError:
         raise ImportError("the Ray engine needs the ray extra: pip install 'quotestance[ray]'") from None
-    from .articles import expand_inputs
-    from .batch import output_schemas
+    from .batch import inputs_outside, output_schemas
     from .inference import check_model_folder
 
     check_model_folder(model)
     out = str(output_dir).rstrip("/")  # a URI (s3://…) or a local folder: never through Path, which eats "//"
     _check_output(out, overwrite)
     local = [i for i in inputs if "://" not in str(i)]
-    paths = [str(p) for p in expand_inputs(local)] + [str(i) for i in inputs if "://" in str(i)]
+    out_local = Path(str(output_dir)) if "://" not in str(output_dir) else Path("/nonexistent-remote-output")
+    paths = [str(p) for p in inputs_outside(local, out_local)] + [str(i) for i in inputs if "://" in str(i)]
     if not ray.is_initialized():
         ray.init(ignore_reinit_error=True, log_to_driver=False)
     fields = fields or Fields()

@@ -14,9 +14,14 @@ from .labels import ALL_LABELS
 
 
 def _is_iso(value: Any) -> bool:
-    import re
+    """A real calendar date in ISO form ("2024-02-30" is not)."""
+    import datetime as dt
 
-    return isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}", value) is not None
+    try:
+        dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return False
+    return True
 
 
 class _Agg:
@@ -80,16 +85,20 @@ def write_summaries(paths, top_series: int = 8) -> dict[str, str]:  # noqa: ANN0
     if countries:
         files["countries"] = str(paths.sibling("countries.csv"))
         write_records(files["countries"], (a.row(country=name) for name, a in sorted(countries.items(), key=lambda kv: -kv[1].n)))
+    else:
+        paths.sibling("countries.csv").unlink(missing_ok=True)  # not a stale one from an earlier run beside this output
     errors = sum(1 for _ in iter_records(paths.errors)) if paths.errors.exists() else 0
-    summary = {"quotes": total.n, "errors": errors, "speakers": len(speakers), "labels": dict(total.labels),
+    summary = {"quotes": total.n, "errors": errors, "speakers": len(set(speakers) - {"(unknown)"}), "labels": dict(total.labels),
                "mean_score": round(total.score / total.n, 4) if total.n else None}
     files["summary"] = str(paths.sibling("summary.json"))
     write_json(files["summary"], summary)
     source = countries if countries else speakers
-    series = {name: [(d, s / n, n) for d, (s, n) in agg.by_date.items()]
-              for name, agg in sorted(source.items(), key=lambda kv: -kv[1].n)[:top_series] if name != "(unknown)"}
+    named = [(name, agg) for name, agg in sorted(source.items(), key=lambda kv: -kv[1].n) if name != "(unknown)"]
+    series = {name: [(d, s / n, n) for d, (s, n) in agg.by_date.items()] for name, agg in named[:top_series]}
     plot = score_over_time(series, paths.sibling("stance_over_time.png"),
                            f"Stance over time by {'country' if countries else 'speaker'} (top {top_series} by quotes)")
     if plot:
         files["plot"] = str(plot)
+    else:
+        paths.sibling("stance_over_time.png").unlink(missing_ok=True)
     return files
