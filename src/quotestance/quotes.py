@@ -160,7 +160,7 @@ def find_spans(text: str) -> list[Span]:
                 o, och, ofam = state
                 if kind == "close" and _closes(och, ch, ofam, family) or (kind == "open" and (ch == '"' == och or och == "„" and ch == "“")):
                     segments.append((o + 1, i))
-                    spans.append(Span(segments, segments and (segments[0][0] - 1), i))
+                    spans.append(Span(segments, segments[0][0] - 1, i))
                     state, last_close = None, i + 1
         if state is not None:
             o, och, ofam = state

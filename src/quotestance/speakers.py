@@ -285,17 +285,15 @@ def attribute(article: Article, spans: list[Span], nlp=None) -> list[Quote]:  # 
     reg = build_registry(text, spans, nlp)
     quotes: list[Quote] = []
     last_speaker: str | None = None
-    last_para = -1
     accepted_ends: list[int] = []
     paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     para_starts = [a for a, _ in paras]
     ends = _sentence_ends(text)  # computed once: attribution stays linear in the number of quotes
 
-    def para_of(pos: int) -> tuple[int, int, int]:
+    def para_of(pos: int) -> tuple[int, int]:
+        """(start, end) of the paragraph holding `pos`."""
         k = bisect_right(para_starts, pos) - 1
-        if k >= 0 and pos <= paras[k][1]:
-            return k, paras[k][0], paras[k][1]
-        return -1, 0, len(text)
+        return paras[k] if k >= 0 and pos <= paras[k][1] else (0, len(text))
 
     def last_end_in(lo: int, hi: int) -> int:
         """The last sentence end in (lo, hi], else lo."""
@@ -311,8 +309,7 @@ def attribute(article: Article, spans: list[Span], nlp=None) -> list[Quote]:  # 
         qtext = span.text(text)
         open_at = span.open_mark if span.open_mark is not None else span.start
         close_at = span.close_mark + 1 if span.close_mark is not None else span.end
-        k0, a0, _ = para_of(open_at)
-        k1, _, b1 = para_of(close_at)
+        a0, b1 = para_of(open_at)[0], para_of(close_at)[1]
         k = bisect_right(accepted_ends, open_at)
         prev_end = max(a0, accepted_ends[k - 1]) if k else a0
         following = spans[n + 1] if n + 1 < len(spans) else None
@@ -346,13 +343,11 @@ def attribute(article: Article, spans: list[Span], nlp=None) -> list[Quote]:  # 
         if found is None:
             if partial or len(qtext.split()) < 3:
                 continue  # scare quotes / a quoted word with nobody saying it
-            if k0 in (last_para, last_para + 1) or quotes:
-                speaker = last_speaker
+            speaker = last_speaker  # a quote with no cue continues the previous quote's speaker (rule 4)
         if speaker:
             reg.add(speaker, open_at).spoke = True
             last_speaker = speaker
         accepted_ends.append(close_at)
-        last_para = k1
         context = normalise(text[sent_lo:after_hi])[:500]
         quotes.append(Quote(article.id, len(quotes), qtext, span.start, span.end, speaker, cue, partial, context))
     return quotes
