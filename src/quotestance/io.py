@@ -82,8 +82,7 @@ def convert_jsonl(src: str | Path, dest: str | Path, chunk_rows: int = 10_000, s
                 columns.update(dict.fromkeys(r))
             write_csv(tmp, read_jsonl(src), list(columns))
         else:
-            schema = schema or infer_schema(read_jsonl(src))
-            _write_parquet(tmp, (coerce(r, schema) for r in read_jsonl(src)), chunk_rows, schema)
+            _write_parquet(tmp, read_jsonl(src), chunk_rows, schema or infer_schema(read_jsonl(src)))
 
 
 def infer_schema(records: Iterable[dict[str, Any]]):  # noqa: ANN201
@@ -153,7 +152,8 @@ def write_csv(path: str | Path, records: Iterable[dict[str, Any]], columns: list
 
 
 def _write_parquet(path: str | Path, records: Iterable[dict[str, Any]], chunk_rows: int = 10_000, schema=None) -> None:  # noqa: ANN001
-    """Streamed in chunks. Without a schema, the first chunk's is used, with all-null columns typed as text."""
+    """Streamed in chunks, each record fitted to the schema (`coerce`). Without a schema, the first
+    chunk's is inferred (`infer_schema`): a stream can be read only once."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -162,10 +162,9 @@ def _write_parquet(path: str | Path, records: Iterable[dict[str, Any]], chunk_ro
     def flush() -> None:
         nonlocal writer, schema
         if schema is None:
-            inferred = pa.Table.from_pylist([_flat(r) for r in chunk]).schema
-            schema = pa.schema([pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in inferred])
+            schema = infer_schema(chunk)
         try:
-            table = pa.Table.from_pylist([_flat(r) for r in chunk], schema=schema)
+            table = pa.Table.from_pylist([coerce(r, schema) for r in chunk], schema=schema)
         except (pa.ArrowInvalid, pa.ArrowTypeError) as e:
             raise ValueError(f"{path}: a column changes type between rows ({e}); write .jsonl or .csv instead") from None
         if writer is None:
