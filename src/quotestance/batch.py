@@ -109,14 +109,13 @@ class Committer:
             return
         if resume and unfinished:
             offsets = {name: 0 for name in streams}
-            if progress.exists():
-                with open(progress, "rb+") as f:
-                    data = f.read()
-                    f.truncate(data.rfind(b"\n") + 1 if data else 0)  # drop a torn last line: never committed
-                for line in data[: data.rfind(b"\n") + 1].splitlines():
-                    entry = json.loads(line)
-                    self.done.update(entry["keys"])
-                    offsets = entry["offsets"]
+            with open(progress, "rb+") as f:
+                data = f.read()
+                f.truncate(data.rfind(b"\n") + 1 if data else 0)  # drop a torn last line: never committed
+            for line in data[: data.rfind(b"\n") + 1].splitlines():
+                entry = json.loads(line)
+                self.done.update(entry["keys"])
+                offsets = entry["offsets"]
             for name, path in partials.items():
                 size = path.stat().st_size if path.exists() else 0
                 if size < offsets[name]:

@@ -76,8 +76,7 @@ def write_summaries(paths, top_series: int = 8) -> dict[str, str]:  # noqa: ANN0
                 speakers[r.get("speaker") or "(unknown)"].add(r)
                 if r.get("country"):
                     countries[r["country"]].add(r)
-            row = agg.row(article_id=entry["article_id"], published=entry.get("published"), source=entry.get("source"))
-            yield {**row, "quotes": agg.n}
+            yield agg.row(article_id=entry["article_id"], published=entry.get("published"), source=entry.get("source"))
 
     write_records(files["articles"], article_rows())
     ranked = sorted(speakers.items(), key=lambda kv: -kv[1].n)
