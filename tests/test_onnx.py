@@ -25,6 +25,15 @@ def test_onnx_int8_matches_torch_on_the_test_split(tiny_model):
     assert onnx_clf.predict("We are ready.")["label"] in onnx_clf.labels
 
 
+def test_export_keeps_fast_kernels(tiny_model):
+    """Attention fused and quantised; residual adds left out of the slow SkipLayerNormalization kernel."""
+    import onnx
+
+    ops = {n.op_type for n in onnx.load(str(export_onnx(tiny_model))).graph.node}
+    assert {"QAttention", "LayerNormalization"} <= ops
+    assert "SkipLayerNormalization" not in ops
+
+
 def test_onnx_backend_without_export_is_a_clear_error(tmp_path, tiny_model):
     import shutil
 
