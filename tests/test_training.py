@@ -22,6 +22,25 @@ def test_model_folder_contract(tiny_model):
     assert not tiny_model.with_name(tiny_model.name + ".checkpoints").exists()
 
 
+def test_reported_test_metrics_match_the_saved_model(tmp_path, tiny_base, tiny_corpus):
+    """The card's numbers are the saved model's on the test split, row for row (catches misaligned logits)."""
+    import numpy as np
+
+    from quotestance.inference import StanceClassifier
+    from quotestance.metrics import point_metrics
+
+    cfg = tiny_config(tiny_base, tiny_corpus, tmp_path / "m", epochs=12.0, learning_rate=3e-3, early_stopping_patience=20,
+                      group_by_length=True)
+    folder = train(cfg)
+    info = json.loads((folder / "quotestance.json").read_text())
+    clf = StanceClassifier.from_pretrained(folder)
+    rows = load_splits(cfg)["test"]
+    y = np.array([clf.labels.index(r["label"]) for r in rows])
+    probs = clf.predict_proba([r["text"] for r in rows])
+    assert len(set(probs.argmax(1))) == 2, "the tiny model should predict both labels for this check to bite"
+    assert point_metrics(y, probs, clf.labels)["accuracy"] == pytest.approx(info["metrics"]["test"]["accuracy"])
+
+
 def test_transformers_pipeline_loads_the_folder(tiny_model):
     from transformers import pipeline
 

@@ -33,6 +33,7 @@ class TrainConfig:
     output: str = "models/default"
     max_length: int = 64
     batch_size: int = 16
+    group_by_length: bool = False  # batches of similar length: ~2x faster on CPU, but lower F1 for MiniLM here
     eval_batch_size: int = 64
     learning_rate: float = 5e-5
     weight_decay: float = 0.01

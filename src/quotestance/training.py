@@ -127,7 +127,8 @@ def train(cfg: TrainConfig, overwrite: bool = False, resume: bool = False) -> Pa
     args = TrainingArguments(
         output_dir=str(checkpoints), per_device_train_batch_size=cfg.batch_size, per_device_eval_batch_size=cfg.eval_batch_size,
         learning_rate=cfg.learning_rate, weight_decay=cfg.weight_decay, warmup_steps=int(cfg.warmup_ratio * total_steps),
-        num_train_epochs=cfg.epochs, max_steps=cfg.max_steps, eval_strategy="epoch", save_strategy="epoch",
+        num_train_epochs=cfg.epochs, max_steps=cfg.max_steps,
+        train_sampling_strategy="group_by_length" if cfg.group_by_length else "random", eval_strategy="epoch", save_strategy="epoch",
         load_best_model_at_end=True, metric_for_best_model="macro_f1", greater_is_better=True, save_total_limit=2,
         seed=cfg.seed, data_seed=cfg.seed, logging_steps=cfg.logging_steps, report_to="none", bf16=use_bf16,
         dataloader_num_workers=0, dataloader_pin_memory=torch.cuda.is_available(), disable_tqdm=False, log_level="warning",
@@ -142,6 +143,9 @@ def train(cfg: TrainConfig, overwrite: bool = False, resume: bool = False) -> Pa
     started = time.perf_counter()
     trainer.train(resume_from_checkpoint=last)
     train_seconds = time.perf_counter() - started
+    # transformers length-groups evaluation batches too when training does; the logits below must come
+    # back in split order, to line up with the labels, texts and rows they are scored against
+    trainer.args.train_sampling_strategy = "random"
     val_logits = trainer.predict(data["validation"]).predictions
     test_logits = trainer.predict(data["test"]).predictions
     if not trainer.is_world_process_zero():
