@@ -34,6 +34,14 @@ def test_export_keeps_fast_kernels(tiny_model):
     assert "SkipLayerNormalization" not in ops
 
 
+def test_onnx_backend_leaves_the_callers_floating_point_alone(tiny_model):
+    """Denormals are flushed inside the ONNX backend's own thread only, not in the process that calls it."""
+    export_onnx(tiny_model)
+    tiny = np.array([1e-39], dtype=np.float32)  # a denormal float32
+    StanceClassifier.from_pretrained(tiny_model, backend="onnx").predict(["We are ready.", "We will respond."])
+    assert (tiny * np.float32(1.0))[0] != 0.0
+
+
 def test_onnx_backend_without_export_is_a_clear_error(tmp_path, tiny_model):
     import shutil
 
