@@ -277,7 +277,7 @@ def predict_articles(inputs: str | Path | Iterable[str | Path], output: str | Pa
     from .articles import DEFAULT_MAX_CHARS
 
     paths = run_paths(output, errors)
-    quote_schema, error_schema = output_schemas()
+    quote_schema, _ = output_schemas()  # the errors file is JSONL here; Ray writes error rows to Parquet
     streams = {"output": (paths.output, quote_schema), "errors": (paths.errors, None), "manifest": (paths.manifest, None)}
     items = read_articles(_inputs(inputs, paths), fields, max_chars or DEFAULT_MAX_CHARS)
     stats = _run(items, paths, lambda articles: stanced_quotes(articles, classifier), streams, resume, overwrite, progress,

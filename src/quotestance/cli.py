@@ -92,6 +92,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
 
 def cmd_predict(args: argparse.Namespace) -> int:
     if args.engine == "ray":
+        from .articles import DEFAULT_MAX_CHARS
         from .ray_engine import predict_articles_ray
 
         unsupported = [flag for flag, on in (("--resume", args.resume), ("--errors", args.errors), ("--show", args.show),
@@ -102,7 +103,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
                              "errors go to OUTPUT/errors/)")
 
         counts = predict_articles_ray(args.inputs, args.output, args.model, fields=_fields(args), num_actors=args.num_actors,
-                                      batch_size=args.batch_size, max_chars=args.max_chars or 1_000_000, overwrite=args.overwrite)
+                                      batch_size=args.batch_size, max_chars=args.max_chars or DEFAULT_MAX_CHARS, overwrite=args.overwrite)
         print(f"{counts['quote']} quotes -> {args.output}/quotes/, {counts['error']} errors -> {args.output}/errors/ (Parquet shards)")
         return 0
     from .batch import predict_articles

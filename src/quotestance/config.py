@@ -43,7 +43,7 @@ class TrainConfig:
     early_stopping_patience: int = 2
     class_weights: str = "auto"  # auto | on | off: auto weights the loss when one class is 1.5x another
     seed: int = 42
-    baselines: list[str] = field(default_factory=lambda: ["majority", "tfidf_logreg", "embedding_logreg"])
+    baselines: list[str] = field(default_factory=lambda: list(BASELINES))
     bootstrap: int = 1000
     logging_steps: int = 10
     keep_checkpoints: bool = False

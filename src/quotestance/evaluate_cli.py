@@ -120,11 +120,11 @@ def corpus_baselines(model_dir: str, labels: list[str], texts: list[str], y: np.
     import json
 
     from .base_models import resolve_base_model
-    from .config import TrainConfig
+    from .config import BASELINES, TrainConfig
     from .training import load_splits, run_baselines
 
     path = Path(model_dir) / "quotestance.json"
     if not path.exists():
         raise FileNotFoundError(f"{path}: no training record, so no baselines to compare with")
-    cfg = TrainConfig.load(None, {**json.loads(path.read_text())["train_config"], "baselines": ["majority", "tfidf_logreg", "embedding_logreg"]})
+    cfg = TrainConfig.load(None, {**json.loads(path.read_text())["train_config"], "baselines": list(BASELINES)})
     return run_baselines(cfg, resolve_base_model(cfg.base_model), labels, load_splits(cfg)["train"], texts, y)
