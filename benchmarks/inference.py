@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -70,15 +69,14 @@ def main() -> None:
     ap.add_argument("--skip-memory", action="store_true")
     args = ap.parse_args()
 
+    import numpy as np
     import torch
     from transformers import pipeline
 
-    import numpy as np
-
-    from quotestance.batch import classify_rows, predict_articles
     from quotestance.corpus import load_corpus
     from quotestance.metrics import point_metrics
-    from quotestance.inference import StanceClassifier
+    from quotestance.runs import classify_rows, predict_articles
+    from quotestance.stance import StanceClassifier
 
     torch.set_num_threads(os.cpu_count() or 1)
     texts = corpus_quotes(args.quotes)
@@ -87,7 +85,7 @@ def main() -> None:
     ours = StanceClassifier.from_pretrained(args.model, batch_size=32)
     onnx_path = Path(args.model) / "onnx" / "model.int8.onnx"
     if not onnx_path.exists():
-        from quotestance.onnx_backend import export_onnx
+        from quotestance.stance import export_onnx
 
         export_onnx(args.model)
     fast = StanceClassifier.from_pretrained(args.model, backend="onnx", batch_size=32)

@@ -28,10 +28,10 @@ def main() -> None:
 
     import ray
 
-    from quotestance.articles import read_articles
-    from quotestance.batch import predict_articles
-    from quotestance.inference import StanceClassifier
-    from quotestance.ray_engine import predict_articles_ray
+    from quotestance.extraction import read_articles
+    from quotestance.runs import predict_articles
+    from quotestance.runs.ray_engine import predict_articles_ray
+    from quotestance.stance import StanceClassifier
 
     samples = [a for a in read_articles(REPO / "data" / "articles") if hasattr(a, "text")]
     with tempfile.TemporaryDirectory() as tmp:

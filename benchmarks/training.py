@@ -19,14 +19,15 @@ import os
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared" / "data"  # public data sets beside the checkout (optional)
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
 def score(folder: Path, texts: list[str], labels: list[str]) -> dict[str, float]:
     import numpy as np
 
-    from quotestance.inference import StanceClassifier
     from quotestance.metrics import point_metrics
+    from quotestance.stance import StanceClassifier
 
     clf = StanceClassifier.from_pretrained(folder)
     y = np.array([clf.labels.index(lab) for lab in labels])
@@ -55,18 +56,16 @@ def main() -> None:
 
     import torch
 
-    from quotestance.config import TrainConfig
-    from quotestance.corpus import load_corpus
-    from quotestance.importers import import_cameo, shared_path
-    from quotestance.training import train
+    from quotestance.corpus import import_cameo, load_corpus
+    from quotestance.training import TrainConfig, train
 
     out = Path(args.output_dir)
     rows = load_corpus(REPO / "data" / "quotes")
     test = [r for r in rows if r["split"] == "test" and r["label"] != "neutral"]
     train_rows = [r for r in rows if r["split"] == "train"]
-    cameo_path = shared_path("cameo_news_sentences", "train.tsv")
+    cameo_path = SHARED / "cameo_news_sentences" / "train.tsv"
     cameo = list(import_cameo(cameo_path)) if cameo_path.exists() else []
-    kil = shared_path("keep_it_local_un", "en_annotations_quad_multiclass.tsv")
+    kil = SHARED / "keep_it_local_un" / "en_annotations_quad_multiclass.tsv"
     recipes = {"(a) corpus": REPO / "training/configs/default.toml"}
     if not args.skip_kil and kil.exists():
         recipes["(b) corpus + Keep it Local"] = REPO / "training/configs/with_keep_it_local.toml"

@@ -43,7 +43,7 @@ def make_corpus(path: Path, n_groups: int = 30, seed: int = 0) -> Path:
 @pytest.fixture(scope="session")
 def tiny_base(tmp_path_factory) -> Path:
     """A 2-layer, 32-wide BERT with the default model's tokenizer: seconds to train, no download."""
-    from quotestance.base_models import make_tiny_model
+    from quotestance.stance.base_models import make_tiny_model
 
     return make_tiny_model(tmp_path_factory.mktemp("tiny-base"))
 
@@ -54,7 +54,7 @@ def tiny_corpus(tmp_path_factory) -> Path:
 
 
 def tiny_config(base: Path, corpus: Path, output: Path, **kw):
-    from quotestance.config import TrainConfig
+    from quotestance.training import TrainConfig
 
     values = {"base_model": str(base), "data": [str(corpus)], "output": str(output), "epochs": 2.0, "batch_size": 16,
               "learning_rate": 1e-3, "baselines": ["majority", "tfidf_logreg"], "bootstrap": 50, "logging_steps": 2}

@@ -4,7 +4,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from quotestance.articles import Article, Fields, ReadError, clean_text, read_articles
+from quotestance.extraction.readers import clean_text, read_articles
+from quotestance.records import Article, Fields, ReadError
 
 
 def items(path, **kw):

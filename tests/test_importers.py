@@ -3,7 +3,7 @@ import json
 import pytest
 from conftest import SHARED_DATA
 
-from quotestance.importers import import_cameo, import_keep_it_local, import_label_studio, import_table
+from quotestance.corpus import import_cameo, import_keep_it_local, import_label_studio, import_table
 
 KIL = SHARED_DATA / "keep_it_local_un" / "en_annotations_quad_multiclass.tsv"
 CAMEO = SHARED_DATA / "cameo_news_sentences" / "train.tsv"

@@ -4,7 +4,7 @@ import shutil
 import numpy as np
 import pytest
 
-from quotestance.inference import StanceClassifier
+from quotestance.stance import StanceClassifier
 
 
 def test_predict_single_and_batch(tiny_model):

@@ -2,8 +2,15 @@
 import numpy as np
 import pytest
 
-from quotestance.metrics import (bootstrap_ci, classification_report, expected_calibration_error, fit_temperature, mcnemar,
-                                 point_metrics, softmax)
+from quotestance.metrics import (
+    bootstrap_ci,
+    classification_report,
+    expected_calibration_error,
+    fit_temperature,
+    mcnemar,
+    point_metrics,
+    softmax,
+)
 
 LABELS = ("conciliatory", "hostile")
 
@@ -39,7 +46,10 @@ def test_bootstrap_is_seeded_and_brackets_the_estimate():
     rng = np.random.default_rng(1)
     y = rng.integers(0, 2, 200)
     probs = softmax(rng.normal(size=(200, 2)) + np.eye(2)[y] * 1.5)
-    metric = lambda yy, pp: point_metrics(yy, pp, LABELS)  # noqa: E731
+
+    def metric(yy, pp):
+        return point_metrics(yy, pp, LABELS)
+
     a, b = bootstrap_ci(y, probs, metric, n=200, seed=7), bootstrap_ci(y, probs, metric, n=200, seed=7)
     assert a == b
     acc = point_metrics(y, probs, LABELS)["accuracy"]

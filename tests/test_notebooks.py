@@ -1,5 +1,4 @@
 """The notebooks run top to bottom (fast mode: a tiny model, a few steps) and are committed without outputs."""
-import os
 
 import nbformat
 import pytest

@@ -5,10 +5,12 @@ from conftest import REPO
 
 pytest.importorskip("onnxruntime")
 
-from quotestance.corpus import load_corpus  # noqa: E402
-from quotestance.inference import StanceClassifier  # noqa: E402
-from quotestance.metrics import point_metrics  # noqa: E402
-from quotestance.onnx_backend import export_onnx  # noqa: E402
+from quotestance.corpus import load_corpus
+from quotestance.metrics import point_metrics
+from quotestance.stance import (
+    StanceClassifier,
+    export_onnx,
+)
 
 
 def test_onnx_int8_matches_torch_on_the_test_split(tiny_model):

@@ -1,8 +1,9 @@
 """Span finding and attribution, one behaviour per test."""
 import pytest
 
-from quotestance.articles import Article
-from quotestance.quotes import classify_mark, extract_quotes, find_spans
+from quotestance.extraction import extract_quotes
+from quotestance.extraction.spans import classify_mark, find_spans
+from quotestance.records import Article
 
 
 def quotes(text):

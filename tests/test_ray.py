@@ -7,11 +7,11 @@ import pytest
 
 ray = pytest.importorskip("ray")
 
-from quotestance.batch import predict_articles  # noqa: E402
 from quotestance.cli import main  # noqa: E402
-from quotestance.inference import StanceClassifier  # noqa: E402
 from quotestance.io import iter_records  # noqa: E402
-from quotestance.ray_engine import predict_articles_ray  # noqa: E402
+from quotestance.runs import predict_articles  # noqa: E402
+from quotestance.runs.ray_engine import predict_articles_ray  # noqa: E402
+from quotestance.stance import StanceClassifier  # noqa: E402
 
 TEXT = ("Foreign Minister Anika Voss spoke in Berlin on day {i}. “We are ready to talk without conditions,” Voss said. "
         "Ivan Petrov called the offer “a cynical trick” and said Moscow would “respond in kind”.\n\n“We will see,” he added.")
@@ -40,7 +40,10 @@ def test_ray_output_equals_local_row_for_row(tmp_path, shards, tiny_model):
     finally:
         ray.shutdown()
     counts = {"quote": pq.read_table(tmp_path / "ray" / "quotes").num_rows}
-    key = lambda r: (r["article_id"], r["index"])  # noqa: E731
+
+    def key(r):
+        return (r["article_id"], r["index"])
+
     ours = sorted(pq.read_table(local).to_pylist(), key=key)
     theirs = sorted(pq.read_table(tmp_path / "ray" / "quotes").to_pylist(), key=key)
     assert len(ours) == 48 * 4 and counts["quote"] == len(theirs)

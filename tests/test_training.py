@@ -26,8 +26,8 @@ def test_reported_test_metrics_match_the_saved_model(tmp_path, tiny_base, tiny_c
     """The card's numbers are the saved model's on the test split, row for row (catches misaligned logits)."""
     import numpy as np
 
-    from quotestance.inference import StanceClassifier
     from quotestance.metrics import point_metrics
+    from quotestance.stance import StanceClassifier
 
     cfg = tiny_config(tiny_base, tiny_corpus, tmp_path / "m", epochs=12.0, learning_rate=3e-3, early_stopping_patience=20,
                       group_by_length=True)

@@ -1,33 +1,29 @@
 """quotestance: who said what about whom in diplomatic news, and in what spirit.
 
-articles → quotes → stances → reports. The public API:
+articles → statements → stances → reports (docs/ARCHITECTURE.md). The public API:
 """
-__version__ = "0.1.0"
 
-from .articles import Article, Fields, ReadError, load_articles, read_articles  # noqa: E402
-from .labels import BINARY, THREE_CLASS, stance_score  # noqa: E402
-from .quotes import Quote, extract_quotes  # noqa: E402
+from __future__ import annotations
+
+from typing import Any
+
+from ._version import __version__
+from .extraction import extract_quotes, extract_statements, load_articles, read_articles
+from .labels import BINARY, THREE_CLASS, stance_score
+from .records import Article, Fields, Quote, ReadError, Statement
+
+_LAZY = {"StanceClassifier": "stance", "TrainConfig": "training", "train": "training", "predict_articles": "runs"}
 
 
-def __getattr__(name: str):  # heavy, torch-backed parts load on first use
-    if name == "StanceClassifier":
-        from .inference import StanceClassifier
+def __getattr__(name: str) -> Any:
+    """The torch-backed parts load on first use, so that reading and extraction stay light."""
+    if name in _LAZY:
+        import importlib
 
-        return StanceClassifier
-    if name in {"TrainConfig"}:
-        from .config import TrainConfig
-
-        return TrainConfig
-    if name == "train":
-        from .training import train
-
-        return train
-    if name == "predict_articles":
-        from .batch import predict_articles
-
-        return predict_articles
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(name)
 
 
-__all__ = ["Article", "Fields", "ReadError", "read_articles", "load_articles", "Quote", "extract_quotes", "BINARY",
-           "THREE_CLASS", "stance_score", "StanceClassifier", "TrainConfig", "train", "predict_articles"]
+__all__ = ["BINARY", "THREE_CLASS", "Article", "Fields", "Quote", "ReadError", "StanceClassifier", "Statement", "TrainConfig",
+           "__version__", "extract_quotes", "extract_statements", "load_articles", "predict_articles", "read_articles",
+           "stance_score", "train"]

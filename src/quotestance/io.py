@@ -9,6 +9,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .records import known_columns
+
 FORMATS = (".jsonl", ".csv", ".parquet")
 
 
@@ -63,12 +65,12 @@ def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
-def _flat(record: dict[str, Any]) -> dict[str, Any]:
+def flatten(record: dict[str, Any]) -> dict[str, Any]:
     """Nested values (lists, dicts) become JSON strings so that CSV cells stay one value each."""
     return {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v) for k, v in record.items()}
 
 
-def convert_jsonl(src: str | Path, dest: str | Path, chunk_rows: int = 10_000, schema=None) -> None:  # noqa: ANN001
+def convert_jsonl(src: str | Path, dest: str | Path, chunk_rows: int = 10_000, schema=None) -> None:
     """Copy a JSONL file into `dest`'s format, streaming in chunks, atomically."""
     fmt = table_format(dest)
     with atomic_path(dest) as tmp:
@@ -85,7 +87,7 @@ def convert_jsonl(src: str | Path, dest: str | Path, chunk_rows: int = 10_000, s
             _write_parquet(tmp, read_jsonl(src), chunk_rows, schema or infer_schema(read_jsonl(src)))
 
 
-def infer_schema(records: Iterable[dict[str, Any]]):  # noqa: ANN201
+def infer_schema(records: Iterable[dict[str, Any]]):
     """A Parquet schema covering every column of every record: one type per column where all values
     agree (ints and floats make a float), text otherwise (nested values are written as JSON text)."""
     import pyarrow as pa
@@ -96,7 +98,7 @@ def infer_schema(records: Iterable[dict[str, Any]]):  # noqa: ANN201
             kinds.setdefault(k, set())
             if v is not None:
                 kinds[k].add(str if isinstance(v, (dict, list)) else type(v))
-    def arrow(types: set[type]):  # noqa: ANN202
+    def arrow(types: set[type]):
         if types == {bool}:
             return pa.bool_()
         if types == {int}:
@@ -107,7 +109,7 @@ def infer_schema(records: Iterable[dict[str, Any]]):  # noqa: ANN201
     return pa.schema([(k, arrow(t)) for k, t in kinds.items()])
 
 
-def coerce(record: dict[str, Any], schema) -> dict[str, Any]:  # noqa: ANN001
+def coerce(record: dict[str, Any], schema) -> dict[str, Any]:
     """Fit a record to `schema`: missing columns become null, values of a text column become text."""
     import pyarrow as pa
 
@@ -141,7 +143,7 @@ def write_csv(path: str | Path, records: Iterable[dict[str, Any]], columns: list
     with open(path, "w", encoding="utf-8", newline="") as f:
         writer = None
         for r in records:
-            r = _flat(r)
+            r = flatten(r)
             if writer is None:
                 writer = csv.DictWriter(f, fieldnames=columns or list(r))
                 writer.writeheader()
@@ -151,7 +153,7 @@ def write_csv(path: str | Path, records: Iterable[dict[str, Any]], columns: list
                 raise ValueError(f"{path}: a row has columns the first row lacks ({e})") from None
 
 
-def _write_parquet(path: str | Path, records: Iterable[dict[str, Any]], chunk_rows: int = 10_000, schema=None) -> None:  # noqa: ANN001
+def _write_parquet(path: str | Path, records: Iterable[dict[str, Any]], chunk_rows: int = 10_000, schema=None) -> None:
     """Streamed in chunks, each record fitted to the schema (`coerce`). Without a schema, the first
     chunk's is inferred (`infer_schema`): a stream can be read only once."""
     import pyarrow as pa
@@ -184,15 +186,13 @@ def _write_parquet(path: str | Path, records: Iterable[dict[str, Any]], chunk_ro
     writer.close()
 
 
-JSON_COLUMNS = frozenset({"probs", "phenomena", "meta"})
-NUMBER_COLUMNS = frozenset({"index", "start", "end", "confidence", "score", "quotes", "conciliatory", "hostile", "neutral", "mean_score"})
-
-
-def iter_records(path: str | Path) -> Iterator[dict[str, Any]]:
+def iter_records(path: str | Path, types: dict[str, type] | None = None) -> Iterator[dict[str, Any]]:
     """Stream the rows of a .jsonl, .csv or .parquet file written by `write_records`.
 
-    Nested values (JSON_COLUMNS) written as JSON text are decoded; CSV cells of the known numeric and
-    boolean output columns are typed; every other value stays exactly as written (ids stay "001")."""
+    Nested values written as JSON text are decoded; CSV cells of the output records' numeric and
+    boolean columns are typed (`types`, default: every record of `records`); every other value stays
+    exactly as written (ids stay "001")."""
+    types = known_columns() if types is None else types
     fmt = table_format(path)
     if fmt == ".jsonl":
         yield from read_jsonl(path)
@@ -202,14 +202,14 @@ def iter_records(path: str | Path) -> Iterator[dict[str, Any]]:
 
         with open(path, encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
-                yield {k: _csv_cell(k, v) for k, v in row.items()}
+                yield {k: _csv_cell(v, types.get(k)) for k, v in row.items()}
         return
     import pyarrow.parquet as pq
 
     pf = pq.ParquetFile(path)
     for batch in pf.iter_batches(batch_size=4096):
         for row in batch.to_pylist():
-            yield {k: (_json_cell(v) if k in JSON_COLUMNS else v) for k, v in row.items()}
+            yield {k: (_json_cell(v) if types.get(k) in (dict, list) else v) for k, v in row.items()}
 
 
 def _json_cell(value: Any) -> Any:
@@ -221,16 +221,24 @@ def _json_cell(value: Any) -> Any:
     return value
 
 
-def _csv_cell(key: str, value: str) -> Any:
+def _csv_cell(value: str, kind: type | None) -> Any:
     if value == "":
         return None
-    if key in JSON_COLUMNS:
+    if kind in (dict, list):
         return _json_cell(value)
-    if key == "partial":
+    if kind is bool:
         return {"True": True, "False": False}.get(value, value)
-    if key in NUMBER_COLUMNS:
+    if kind in (int, float):
         try:
             return int(value) if value.lstrip("-").isdigit() else float(value)
         except ValueError:
             return value
     return value
+
+
+def check_overwrite(path: str | Path, overwrite: bool, *, exists: bool | None = None, what: str = "output") -> None:
+    """Refuse to replace an existing output unless asked: the one "pass --overwrite" check of every command.
+
+    `exists` overrides the plain existence test (a folder that exists but is empty, a remote URI)."""
+    if (Path(path).exists() if exists is None else exists) and not overwrite:
+        raise FileExistsError(f"{path}: {what} exists; pass --overwrite to replace it")

@@ -98,7 +98,10 @@ def bootstrap_ci(y: np.ndarray, probs: np.ndarray, metric: Callable[[np.ndarray,
 def classification_report(y: np.ndarray, probs: np.ndarray, labels: Sequence[str], n_boot: int = 1000, seed: int = 0) -> dict[str, Any]:
     """Point metrics, their 95% bootstrap intervals, the confusion matrix and the ECE."""
     y, probs = np.asarray(y), np.asarray(probs)
-    metric = lambda yy, pp: point_metrics(yy, pp, labels)  # noqa: E731
+
+    def metric(yy: np.ndarray, pp: np.ndarray) -> dict[str, float]:
+        return point_metrics(yy, pp, labels)
+
     return {"n": int(len(y)), "metrics": metric(y, probs), "ci95": bootstrap_ci(y, probs, metric, n_boot, seed) if n_boot else {},
             "confusion_matrix": confusion_matrix(y, probs.argmax(axis=1), labels=list(range(len(labels)))).tolist(),
             "ece": expected_calibration_error(probs, y), "labels": list(labels)}

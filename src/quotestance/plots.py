@@ -5,19 +5,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure  # the object API: no global backend switch, so notebooks keep theirs
 
+from .io import atomic_path
 
-def _save(fig, path: str | Path) -> Path:  # noqa: ANN001
-    from .io import atomic_path
 
+def _save(fig: Figure, path: str | Path) -> Path:
     path = Path(path)
     with atomic_path(path) as tmp:
         fig.savefig(tmp, dpi=120, bbox_inches="tight", format=path.suffix.lstrip(".") or "png")
     return path
 
 
-def _figure(width: float, height: float) -> tuple[Figure, object]:
+def _figure(width: float, height: float) -> tuple[Figure, Axes]:
     fig = Figure(figsize=(width, height))
     return fig, fig.subplots()
 
@@ -76,14 +77,4 @@ def score_over_time(series: dict[str, list[tuple[str, float, int]]], path: str |
     for label in ax.get_xticklabels():
         label.set_rotation(30)
         label.set_ha("right")
-    return _save(fig, path)
-
-
-def bar_plot(values: dict[str, float], path: str | Path, title: str, xlabel: str) -> Path:
-    names = list(values)
-    fig, ax = _figure(7, 0.35 * len(names) + 1.5)
-    ax.barh(names, [values[n] for n in names], color="tab:blue")
-    ax.invert_yaxis()
-    ax.set_xlabel(xlabel)
-    ax.set_title(title)
     return _save(fig, path)

@@ -1,0 +1,128 @@
+"""Speaker attribution: who said each quoted span, and whether a span is speech at all.
+
+Rules, in order (README.md, "How quotes are found"):
+1. Not speech: a span right after "so-called", "dubbed", … (`lexicon.NAMING_CUES`); a short
+   title-case name (the "New START" treaty); a fragment inside a sentence with no reporting verb in
+   that sentence (scare quotes).
+2. The cue is the nearest reporting verb or "according to" after the closing mark in the same
+   sentence, else before the opening mark in the same sentence (`cues`).
+3. The subject of the cue is a name, a pronoun or a title, resolved through the article's registry of
+   people (`people`).
+4. A full-sentence quote with no cue continues the previous quote's speaker (the news convention of a
+   quote paragraph that follows an attributed one).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..records import Article, Statement
+from .cues import cue_after, cue_before, is_title, resolve
+from .lexicon import NAMING_CUES
+from .people import Registry, build_registry
+from .spans import Span
+from .text import first_end_in, last_end_in, normalise, paragraphs, sentence_ends
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@dataclass
+class Layout:
+    """Paragraph and sentence boundaries of one article, computed once: attribution stays linear."""
+
+    paras: list[tuple[int, int]]
+    starts: list[int]  # of the paragraphs
+    ends: list[int]  # of the sentences
+    length: int
+
+    @classmethod
+    def of(cls, text: str) -> Layout:
+        paras = paragraphs(text)
+        return cls(paras, [a for a, _ in paras], sentence_ends(text), len(text))
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the paragraph holding `pos`."""
+        k = bisect_right(self.starts, pos) - 1
+        return self.paras[k] if k >= 0 and pos <= self.paras[k][1] else (0, self.length)
+
+
+@dataclass
+class Window:
+    """The stretch of text around one span that can attribute it: its sentence, cut at neighbouring quotes."""
+
+    open_at: int  # the opening mark (or the span start when it is missing)
+    close_at: int  # just after the closing mark (or the span end)
+    para_start: int
+    sent_lo: int  # where the span's sentence starts, not before the previous accepted quote
+    before: str  # sentence text before the opening mark
+    after: str  # sentence text after the closing mark, up to the next quote
+
+
+def window(text: str, spans: list[Span], n: int, layout: Layout, accepted_ends: list[int]) -> Window:
+    span = spans[n]
+    open_at = span.open_mark if span.open_mark is not None else span.start
+    close_at = span.close_mark + 1 if span.close_mark is not None else span.end
+    a0, b1 = layout.paragraph(open_at)[0], layout.paragraph(close_at)[1]
+    k = bisect_right(accepted_ends, open_at)
+    prev_end = max(a0, accepted_ends[k - 1]) if k else a0
+    following = spans[n + 1] if n + 1 < len(spans) else None
+    next_open = min(b1, following.open_mark if following.open_mark is not None else following.start) if following else b1
+    next_open = max(next_open, close_at)
+    sent_lo = max(prev_end, last_end_in(layout.ends, a0, open_at))
+    after_hi = first_end_in(layout.ends, close_at, next_open)
+    return Window(open_at, close_at, a0, sent_lo, text[sent_lo:open_at], text[close_at:after_hi])
+
+
+def is_partial(qtext: str, span: Span, w: Window) -> bool:
+    """A fragment inside the journalist's sentence, rather than a quote that is a sentence of its own."""
+    if span.open_mark is None:  # a missing opening mark: the quote starts its paragraph or sentence
+        return False
+    before = w.before.strip()
+    starts_sentence = not before or before[-1] == ":" or before[-1] in ",—–-" and len(before) > 1 and cue_before(w.before)
+    return bool(qtext[:1].islower()) or not starts_sentence
+
+
+def find_speaker(w: Window, before: str, partial: bool, reg: Registry) -> tuple[tuple[str, str] | None, str | None, str | None]:
+    """(first cue found, speaker, cue): the first cue whose subject names somebody. A partial quote looks
+    before itself first (X called it “…”), a full one after (“…,” X said)."""
+    found_before = cue_before(before) if before.strip() else None
+    found_after = cue_after(w.after)
+    cues = [c for c in ((found_before, found_after) if partial else (found_after, found_before)) if c]
+    for verb, subject in cues:
+        if speaker := resolve(subject, w.open_at, reg):
+            return cues[0], speaker, verb
+    return (cues[0] if cues else None), None, (cues[0][0] if cues else None)
+
+
+def attribute(article: Article, spans: list[Span], nlp: Language | None = None) -> list[Statement]:
+    """Turn spans into attributed statements, leaving out quoted strings that are not speech."""
+    text = article.text
+    reg = build_registry(text, spans, nlp)
+    layout = Layout.of(text)
+    statements: list[Statement] = []
+    last_speaker: str | None = None
+    accepted_ends: list[int] = []
+    for n, span in enumerate(spans):
+        qtext = span.text(text)
+        w = window(text, spans, n, layout, accepted_ends)
+        partial = is_partial(qtext, span, w)
+        before = "" if span.open_mark is None else w.before
+        if NAMING_CUES.search(before) or is_title(qtext, before, w.after):
+            continue
+        found, speaker, cue = find_speaker(w, before, partial, reg)
+        if found and not speaker and accepted_ends and accepted_ends[-1] >= w.sent_lo - 1 and accepted_ends[-1] > w.para_start:
+            speaker = last_speaker  # "…called it “x” and said it would “y”": same sentence, same subject
+        if found is None:
+            if partial or len(qtext.split()) < 3:
+                continue  # scare quotes / a quoted word with nobody saying it
+            speaker = last_speaker  # a quote with no cue continues the previous quote's speaker (rule 4)
+        if speaker:
+            reg.add(speaker, w.open_at).spoke = True
+            last_speaker = speaker
+        accepted_ends.append(w.close_at)
+        context = normalise(text[w.sent_lo : w.close_at + len(w.after)])[:500]
+        statements.append(Statement(article.id, len(statements), qtext, span.start, span.end, speaker, cue, partial, context))
+    return statements

@@ -1,0 +1,100 @@
+"""Cues: the reporting verb (or "according to") that attributes a span, and the subject it names.
+
+`cue_after` reads the text after a closing mark ("…,” X said / said X), `cue_before` the text before
+an opening mark (X said: “…”); `resolve` turns the subject into a person of the article's registry.
+`is_title` and `NAMING_CUES` tell quoted names and titles from speech.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import DETERMINERS, PRONOUNS, TITLE_CONNECTORS, TITLE_WORDS
+from .people import SUBJECT_START, VERB_RE, Registry, name_score, person_names
+
+
+def clip_subject(s: str) -> str:
+    s = s.strip(" ,;:—–-\n")
+    s = re.split(r"\s+(?:on|in|at|during|after|before|late|earlier|later|via|through|while|from)\s+(?:[A-Z]\w*day|a |an |the |his |her |their |its |\w+ (?:conference|statement|briefing|interview))", s)[0]
+    s = re.split(r"\s+(?:to|in|on|at)\s+(?:reporters|journalists|lawmakers|parliament|a news|the press)\b", s)[0]
+    return s.strip(" ,;:")
+
+
+def resolve(subject: str, pos: int, reg: Registry) -> str | None:
+    """A subject phrase -> the full name of the person it refers to (None when no person fits)."""
+    subject = " , ".join(c for c in (clip_subject(part) for part in subject.split(" , ")) if c)
+    if not subject:
+        return None
+    words = subject.split()
+    low = words[0].lower()
+    if low in PRONOUNS and len(words) <= 2:
+        p = reg.last_before(pos)
+        return p.name if p else None
+    names = person_names(subject)
+    if words[0].lower() in DETERMINERS and any(w.lower() in TITLE_WORDS - DETERMINERS for w in words):
+        names = []  # "the Algerian minister": a title, not a name
+    if names:
+        _, name, titles = max(names, key=lambda n: name_score(n[1], reg))
+        p = reg.find(name)
+        if p is None:
+            p = reg.add(name, pos, titles)
+        return p.name
+    descriptor = [w.lower().strip(".,’'").replace("’s", "") for w in words if w.lower() not in DETERMINERS]
+    if any(w in TITLE_WORDS for w in descriptor):
+        head = next(w for w in reversed(descriptor) if w in TITLE_WORDS)
+        p = reg.last_before(pos, set(descriptor)) or reg.last_before(pos, {head}) or reg.last_before(pos)
+        return p.name if p else None
+    return None
+
+
+def cue_after(after: str) -> tuple[str, str] | None:
+    """(cue, subject) from the text right after a closing mark: '…,' X said / said X / according to X."""
+    s = after.lstrip(" ,;:—–-")
+    if m := re.match(r"according to\s+(.{1,80})", s, re.I):
+        return "according to", re.split(r"[,.;]", m.group(1))[0]
+    m = VERB_RE.search(s[:120])
+    if not m:
+        return _according(s)
+    verb, before_verb = m.group(1), s[: m.start()]
+    if before_verb.strip():
+        if len(before_verb.split()) > 12 or re.search(r"[.!?]\s", before_verb) or not SUBJECT_START.match(before_verb):
+            return _according(s)
+        return verb, before_verb.split(",")[0] if "," in before_verb else before_verb
+    return verb, re.split(r"[,.;:]", s[m.end():])[0]
+
+
+def _according(s: str) -> tuple[str, str] | None:
+    m = re.search(r"\baccording to\s+([^,.;]{1,80})", s, re.I)
+    return ("according to", m.group(1)) if m else None
+
+
+def cue_before(before: str) -> tuple[str, str] | None:
+    """(cue, subject) from the text before an opening mark in the same sentence: X said: “…”."""
+    if m := re.search(r"according to\s+([^,:;]{1,80})[,:;]?[^.!?]*$", before, re.I):
+        return "according to", m.group(1)
+    verbs = list(VERB_RE.finditer(before))
+    if not verbs:
+        return None
+    m = verbs[-1]
+    head = before[: m.start()]
+    head = re.split(r"[.;:!?]\s", head)[-1]
+    parts = [p for p in head.split(",") if p.strip()]
+    if not parts:
+        return m.group(1), ""
+    # "In a statement, Voss said" / "Voss, the foreign minister, said": a pronoun opening the clause, else
+    # the best-scored name (resolved later), else the last part
+    words = parts[-1].split()
+    if words[0].lower() in PRONOUNS or words[-1].lower() in PRONOUNS:  # "He said" / "…, which he called"
+        return m.group(1), words[-1] if words[-1].lower() in PRONOUNS else words[0]
+    named = [p for p in parts if person_names(p)]
+    return m.group(1), (" , ".join(named) if named else parts[-1])
+
+
+def is_title(text: str, before: str, after: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w’'\-]*|\d+", text)
+    if not words or len(words) > 8 or re.search(r"[.!?,;:]$", text):
+        return False
+    content = [w for w in words if w.lower() not in TITLE_CONNECTORS]
+    titled = all(w[0].isupper() or w[0].isdigit() for w in content)
+    framed = re.search(r"\b(?:the|a|an|its|their|his|her|our|new)\s*$", before, re.I) or re.match(r"\s*[a-z]", after)
+    return bool(titled and framed)

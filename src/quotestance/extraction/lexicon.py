@@ -1,0 +1,96 @@
+"""Every word list extraction uses, each defined once.
+
+Changing what counts as a reporting verb, a title or a non-speech cue is an edit here and nowhere
+else. `_words` refuses a list with a repeated word, so a list stays one list.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    words = text.split()
+    repeated = sorted({w for w in words if words.count(w) > 1})
+    if repeated:
+        raise ValueError(f"lexicon list repeats {', '.join(repeated)}")
+    return frozenset(words)
+
+
+# Verbs (and their forms) that attribute speech: "…,” X said / X warned that “…”.
+REPORTING_VERBS = _words(
+    """said says say added adds told tells warned warns insisted insists stressed stresses noted notes declared
+    declares stated states argued argues asked asks explained explains wrote writes posted posts tweeted
+    replied replies responded responds continued continues recalled vowed vows urged urges cautioned claimed
+    claims conceded concedes acknowledged acknowledges admitted admits announced announces remarked observed
+    suggested predicted promised promises pledged pledges complained complains called calls described
+    describes accused accuses branded brands labelled labeled concluded emphasised emphasized underlined
+    reiterated reiterates maintained maintains countered counters quipped joked lamented boasted threatened
+    threatens demanded demands charged answered answers shot retorted mused signalled signaled confirmed
+    confirms denied denies rejected dismissed hailed welcomed praised condemned criticised criticized
+    assured"""
+)
+
+# What comes right before a quoted string that names something rather than quoting anyone.
+NAMING_CUES = re.compile(
+    r"(?:so-called|so called|dubbed|nicknamed|nickname|codenamed|code-named|known(?:\s+[\w’']+){0,8}\s+as|titled|entitled|"
+    r"slogan|motto|headlined|banner|(?:often|sometimes|widely|also|once)\s+(?:called|described\s+as)(?:\s+the|\s+a)?)\s*$",
+    re.I,
+)
+
+PRONOUNS = _words("he she they i we")
+DETERMINERS = _words("the a an his her their its our of for and")
+# Small words that do not make a quoted string's words less title-like ("the Sea of Azov Agreement").
+TITLE_CONNECTORS = _words("of the and for on in to a de")
+
+# Words of titles and roles: "Foreign Minister", "Lt. Gen.", "the deputy spokeswoman".
+TITLE_WORDS = _words(
+    """the a an his her their its our president vice prime minister ministers foreign defence defense deputy
+    secretary general state spokesperson spokesman spokeswoman ambassador envoy special senator
+    representative rep gen gen. lt lt. col col. adm adm. admiral colonel major captain commander chief
+    chancellor king queen prince crown sheikh emir mr mr. mrs mrs. ms ms. dr dr. sir lord dame premier
+    governor mayor director chairman chairwoman chair head senior official trade interior finance energy
+    economy economic national security adviser advisor army navy air force lawmaker mp speaker leader
+    opposition acting first attorney undersecretary under-secretary assistant high commissioner negotiator
+    coast guard affairs of for and military top chief-of-staff commodore rear vice-admiral sergeant private
+    corporal ensign lieutenant-general major-general colonel-general inspector superintendent counsellor
+    councillor consul attaché charge chargé d’affaires nuncio pope cardinal archbishop bishop imam rabbi
+    secretary-general director-general minister-president taoiseach tanaiste sultan crown-prince staff
+    lieutenant brigadier marshal parliamentary press officer ministry's country's nation's government's
+    vice-president deputy-minister"""
+)
+
+# Capitalised words that open a clause but are not names: "On Monday", "Asked", "However".
+STOP_WORDS = _words(
+    """on in at but and however meanwhile speaking asked last this that it we they he she i after before
+    earlier later when while monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december according if as yet still so then there
+    here what why how our their his her its a an the"""
+)
+
+# Words that make a capitalised run an institution or place, not a person: "the Foreign Ministry".
+ORG_WORDS = _words(
+    """ministry council union nations states kingdom republic sea ocean strait gulf house office department
+    agency bank fund parliament assembly congress senate court army forces navy committee commission
+    organisation organization treaty agreement news times post press tv radio island islands kremlin
+    pentagon government cabinet embassy coalition alliance nato un eu asean summit group party"""
+)
+
+# Lower-case particles that are part of a name: "Ursula von der Leyen", "Mohammed bin Salman".
+NAME_PARTICLES = _words("al el ad bin ibn abu de da dos del van von der le la du di")
+
+# A full stop after these is not a sentence end: "Mr. Voss", "Gen. Okafor".
+ABBREVIATIONS = _words("Mr Mrs Ms Dr St No Gen Lt Col Adm Sen Rep Gov Maj Capt Sgt Prof Jr Sr vs etc")
+# Words inside a title phrase that are not titles themselves: "Secretary *of* State", "*the* minister".
+LINK_WORDS = _words("the a an of for and")
+
+# Whole lines that scrapers keep from web pages and that are never part of the story.
+BOILERPLATE = re.compile(
+    r"^\s*(?:share this (?:story|article)|share on \w+|related (?:articles|stories|content|coverage)|"
+    r"(?:read more|also read|see also|more on this story)(?:\s*[:»›>|–—-].{0,150})?|advertisement|sponsored(?: content)?|"
+    r"sign up for (?:our|the) \w+.{0,80}|subscribe(?: now| to our \w+)?[.!:]?.{0,60}|follow us on .{0,60}|"
+    r"click here .{0,80}|continue reading.{0,40}|"
+    r"recommended(?: for you)?|most read|trending now|skip to (?:main )?content|cookie (?:policy|settings)|"
+    r"copyright ©.*|© \d{4}.*|all rights reserved\.?|image (?:source|caption):.*|photo:.*|watch:.*)\s*$",
+    re.IGNORECASE,
+)

@@ -1,0 +1,134 @@
+"""The people of one article: names as the prose gives them, with their titles, in order of mention.
+
+A name is a capitalised run with its title words stripped ("Foreign Minister Anika Voss" -> "Anika
+Voss"). The registry resolves a surname or a given name to the full form first used in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import insort
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .lexicon import LINK_WORDS, NAME_PARTICLES, ORG_WORDS, REPORTING_VERBS, STOP_WORDS, TITLE_WORDS
+from .spans import Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+_UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper()) + "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ" + "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ"
+PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
+_NAME_TOKEN = (rf"(?:{PARTICLE}[- ])?"
+               rf"(?:[{_UPPER}][^\W\d_]{{0,3}}\.|[{_UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*)")  # "Lt." or "J." but not "Vasnetsov."
+NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*")
+VERB_RE = re.compile(r"\b(" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b")
+# where a clause's subject can start: a capital, a particle before a capital, a pronoun or a determiner
+SUBJECT_START = re.compile(rf"\s*(?:[{_UPPER}]|{PARTICLE}[- ][{_UPPER}]|(?:he|she|they|the|a|an|his|her|its|their|one|another)\b)")
+
+
+@dataclass
+class Person:
+    name: str
+    descriptors: set[str] = field(default_factory=set)
+    spoke: bool = False  # has been quoted, or was the subject of a reporting verb
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+
+class Registry:
+    """The people of one article, in order of mention, with the titles used for them."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self.mentions: list[tuple[int, Person]] = []  # (offset, person), in text order
+
+    def find(self, name: str) -> Person | None:
+        toks = name.split()
+        for p in self.people:
+            if p.name == name or (len(toks) <= len(p.tokens) and p.tokens[-len(toks):] == toks):
+                return p
+        for p in self.people:  # a given name alone, or a surname with a particle
+            if toks[0] in p.tokens:
+                return p
+        return None
+
+    def add(self, name: str, pos: int, descriptors: set[str] = frozenset()) -> Person:
+        person = self.find(name)
+        if person is None:
+            person = Person(name)
+            self.people.append(person)
+        person.descriptors |= set(descriptors)
+        insort(self.mentions, (pos, person), key=lambda m: m[0])
+        return person
+
+    def last_before(self, pos: int, descriptor: set[str] | None = None) -> Person | None:
+        """The latest person before `pos` (described by all of `descriptor`, if given); people who speak or hold a
+        title first."""
+        before = [p for at, p in reversed(self.mentions) if at < pos and (descriptor is None or descriptor <= p.descriptors)]
+        return next((p for p in before if p.spoke or p.descriptors), before[0] if before else None)
+
+
+def split_title(run: str) -> tuple[list[str], list[str]]:
+    """('Foreign Minister Anika Voss') -> (['foreign', 'minister'], ['Anika', 'Voss'])."""
+    toks = run.split()
+    titles = []
+    marks = [i for i, t in enumerate(toks[:-1]) if t.lower().rstrip(",.") in TITLE_WORDS - LINK_WORDS]
+    if marks:  # "Italian Interior Minister Franco Castellani": everything up to the last title word is title
+        titles, toks = [t.lower() for t in toks[: marks[-1] + 1]], toks[marks[-1] + 1 :]
+    while toks and (toks[0].lower().rstrip(",") in TITLE_WORDS or toks[0].lower() in STOP_WORDS or toks[0].lower() in ORG_WORDS):
+        titles.append(toks.pop(0).lower().rstrip("."))
+    return titles, toks
+
+
+def person_names(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, str, set[str]]]:
+    """Person-like names in text[lo:hi]: (offset, name without titles, title words)."""
+    out = []
+    for m in NAME_RUN.finditer(text, lo, len(text) if hi is None else hi):
+        titles, toks = split_title(m.group())
+        if not toks or any(t.lower().strip(".’'") in ORG_WORDS for t in toks):
+            continue
+        toks = [t.rstrip(".") if len(t) > 2 else t for t in toks]
+        # an appositive right after the name: "Anika Voss, the foreign minister,"
+        app = re.match(r",\s+(?:the\s+|a\s+)?([^,.;“”\"]{3,60}?),", text[m.end(): m.end() + 80])
+        # or one just before it: "Gibraltar’s chief minister, Daniel Azzopardi,"
+        pre = re.search(r"(?:^|[.;:!?]\s|\b(?:the|a|an)\s|’s\s|'s\s)([a-z][a-z \-]{2,50}),\s+$", text[max(0, m.start() - 70): m.start()])
+        extra = set()
+        for found in (app, pre):
+            if found and (words := set(found.group(1).lower().replace("’s", "").split())) & TITLE_WORDS:
+                extra |= words
+        out.append((m.start() + m.group().find(toks[0]), " ".join(toks), set(titles) | extra))
+    return out
+
+
+def build_registry(text: str, spans: list[Span], nlp: Language | None = None) -> Registry:
+    """People named in the prose (outside quotes); a single token counts only as a known surname.
+
+    With a spaCy pipeline `nlp`, only names inside its PERSON entities count (places and organisations
+    that look like names are left out); see README for what that buys and costs."""
+    reg = Registry()
+    persons = None
+    if nlp is not None:
+        persons = [(e.start_char, e.end_char) for e in nlp(text).ents if e.label_ == "PERSON"]
+    outside, pos = [], 0
+    subject_of_verb = re.compile(r"\s*(?:,[^,]{1,80},\s*)?(?:" + VERB_RE.pattern + ")")
+    for s in spans:
+        outside.append((pos, s.open_mark if s.open_mark is not None else s.start))
+        pos = (s.close_mark + 1) if s.close_mark is not None else s.end
+    outside.append((pos, len(text)))
+    for lo, hi in outside:
+        for at, name, titles in person_names(text, lo, hi):
+            if persons is not None and not any(a <= at < b for a, b in persons):
+                continue
+            if len(name.split()) >= 2 or reg.find(name):
+                person = reg.add(name, at, titles)
+                if subject_of_verb.match(text, at + len(name)):
+                    person.spoke = True
+    return reg
+
+
+def name_score(name: str, reg: Registry) -> int:
+    """Known people and full names beat lone capitalised words (places, parties, acronyms)."""
+    return 2 if reg.find(name) or len(name.split()) >= 2 else 1

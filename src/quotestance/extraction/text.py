@@ -1,0 +1,44 @@
+"""Text helpers shared by span finding and attribution: whitespace, paragraphs and sentences.
+
+Sentence splitting is `sentence_ends`, one function for every stage, so that span finding and
+attribution agree on where a sentence starts ("Mr." and initials never end one).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .lexicon import ABBREVIATIONS
+
+_WS = re.compile(r"\s+")
+_PARA = re.compile(r"[^\n]+")
+_SENT_END = re.compile(r"(\w*)([.!?])[”’\"»“]?(?=\s*[A-Z“\"‘«„‚])")
+
+
+def normalise(text: str) -> str:
+    """Runs of whitespace (newlines included) become one space; ends trimmed."""
+    return _WS.sub(" ", text).strip()
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line: the paragraphs of an article as the readers leave it."""
+    return [(m.start(), m.end()) for m in _PARA.finditer(text) if m.group().strip()]
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Offsets just after each sentence end (abbreviations such as "Mr." and initials are not ends)."""
+    return [m.end() for m in _SENT_END.finditer(text)
+            if not (m.group(2) == "." and (m.group(1) in ABBREVIATIONS or len(m.group(1)) == 1 and m.group(1).isupper()))]
+
+
+def last_end_in(ends: list[int], lo: int, hi: int) -> int:
+    """The last sentence end in (lo, hi], else lo: where the sentence holding `hi` starts."""
+    k = bisect_right(ends, hi) - 1
+    return ends[k] if k >= 0 and ends[k] > lo else lo
+
+
+def first_end_in(ends: list[int], lo: int, hi: int) -> int:
+    """The first sentence end in (lo, hi], else hi: where the sentence holding `lo` ends."""
+    k = bisect_right(ends, lo)
+    return ends[k] if k < len(ends) and ends[k] <= hi else hi

@@ -1,0 +1,199 @@
+"""The records that flow through quotestance, each defined once: articles in, statements out.
+
+Every file format (JSONL, CSV, Parquet) and the Ray engine's schema are derived from these dataclasses
+(`arrow_schema`, `column_types`), so adding an output field is a one-place change: add it to
+`Statement` with its group and documentation. See docs/ARCHITECTURE.md, "Records".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# The groups of Statement fields: what extraction finds, what the article says, what the classifier adds.
+EXTRACTED, ARTICLE, STANCE = "extracted", "article", "stance"
+
+
+def _field(group: str, doc: str, **kwargs: Any) -> Any:
+    return field(metadata={"group": group, "doc": doc}, **kwargs)
+
+
+@dataclass
+class Article:
+    """One news article: the text statements are extracted from, plus what is known about it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    origin: str = ""  # "file:line" (or "file#record"): where the record came from, for errors and resume
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class ReadError:
+    """An input record that could not be read or processed, and why (one row of the errors file)."""
+
+    origin: str
+    reason: str
+    record_id: str | None = None
+    stage: str = "read"  # read | extract
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"origin": self.origin, "record_id": self.record_id, "stage": self.stage, "reason": self.reason}
+
+
+@dataclass
+class Fields:
+    """Which fields of a collection hold what (for JSONL, CSV and Parquet inputs)."""
+
+    id: str = "id"
+    text: str = "text"
+    title: str = "title"
+    published: str = "published"
+    source: str = "source"
+    url: str = "url"
+
+
+@dataclass
+class Statement:
+    """One statement of an official in an article, with its stance once classified: the output row.
+
+    Fields come in three groups (`EXTRACTED`, `ARTICLE`, `STANCE`); `extract` writes the first,
+    `predict` all three. Fields planned for this round, nullable when added (docs/ARCHITECTURE.md):
+    `kind` ("direct" | "reported"), `speaker_affiliation` and `speaker_affiliation_code` (country or
+    organisation the speaker speaks for, ISO 3166 alpha-3 or short IO name), `target` and `target_code`
+    (whom the stance is aimed at) and `evidence` (the words that drove the label).
+    """
+
+    article_id: str = _field(EXTRACTED, "id of the article the statement is in")
+    index: int = _field(EXTRACTED, "position of the statement in its article, from 0")
+    text: str = _field(EXTRACTED, "the words of the statement, whitespace normalised")
+    start: int = _field(EXTRACTED, "character offset of the first word in the article text")
+    end: int = _field(EXTRACTED, "character offset just after the last word")
+    speaker: str | None = _field(EXTRACTED, "who said it, as the article first names them; null when nobody can be named")
+    cue: str | None = _field(EXTRACTED, "the reporting verb or phrase that attributes it (said, warned, according to)")
+    partial: bool = _field(EXTRACTED, "a quoted fragment inside a sentence of the journalist's")
+    context: str = _field(EXTRACTED, "the sentence(s) around it, at most 500 characters")
+    published: str | None = _field(ARTICLE, "the article's date, YYYY-MM-DD when it could be read", default=None)
+    source: str | None = _field(ARTICLE, "the article's source or site name", default=None)
+    country: str | None = _field(ARTICLE, "the input record's own `country` field, when it has one", default=None)
+    label: str | None = _field(STANCE, "conciliatory, hostile or neutral", default=None)
+    confidence: float | None = _field(STANCE, "calibrated probability of the label", default=None)
+    probs: dict[str, float] | None = _field(STANCE, "calibrated probability of every label", default=None)
+    score: float | None = _field(STANCE, "P(hostile) - P(conciliatory), in [-1, 1]", default=None)
+    model: str | None = _field(STANCE, "the model that labelled it: folder@version:corpus fingerprint[:backend]", default=None)
+
+    def to_dict(self, groups: tuple[str, ...] | None = None) -> dict[str, Any]:
+        """The row, in field order; `groups` keeps only the fields of those groups."""
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if groups is None or f.metadata["group"] in groups}
+
+    def with_stance(self, result: dict[str, Any], model: str) -> Statement:
+        """A copy with the classifier's result (label, confidence, probs, score) filled in, rounded for output."""
+        return dataclasses.replace(self, **stance_fields(result, model))
+
+
+Quote = Statement  # the name of the record before reported speech; kept for existing code and notebooks
+
+
+def stance_fields(result: dict[str, Any], model: str) -> dict[str, Any]:
+    """The STANCE fields of a row from a classifier result, rounded to 4 places (one definition for every run)."""
+    values = {"label": result["label"], "confidence": round(result["confidence"], 4),
+              "probs": {k: round(v, 4) for k, v in result["probs"].items()}, "score": round(result["score"], 4), "model": model}
+    return {name: values[name] for name in field_names(Statement, STANCE)}
+
+
+@dataclass
+class ManifestEntry:
+    """One article of a run, with its number of statements (zero included): the manifest's row."""
+
+    article_id: str
+    origin: str
+    published: str | None
+    source: str | None
+    country: str | None
+    quotes: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Tally:
+    """The counts of a summary row (per article, speaker or country)."""
+
+    quotes: int
+    conciliatory: int
+    hostile: int
+    neutral: int
+    mean_score: float | None
+    most_hostile: str | None
+    most_conciliatory: str | None
+
+
+@dataclass
+class CorpusRow:
+    """One labelled statement of the corpus (data/quotes/*.jsonl); rows stay dicts, checked against this."""
+
+    id: str
+    text: str
+    label: str
+    group: str
+    source: str
+    speaker: str | None = None
+    country: str | None = None
+    target: str | None = None
+    topic: str | None = None
+    phenomena: list[str] = field(default_factory=list)
+    register: str | None = None
+    split: str | None = None
+
+
+def field_names(cls: type, *groups: str) -> list[str]:
+    """Field names of a record class, in order (only those of `groups` when given)."""
+    return [f.name for f in dataclasses.fields(cls) if not groups or f.metadata.get("group") in groups]
+
+
+def required_fields(cls: type) -> list[str]:
+    """Fields without a default: what every row must carry."""
+    missing = dataclasses.MISSING
+    return [f.name for f in dataclasses.fields(cls) if f.default is missing and f.default_factory is missing]
+
+
+def column_types(cls: type, *groups: str) -> dict[str, type]:
+    """{field: Python type} with Optional removed (str, int, float, bool, dict, list)."""
+    hints = typing.get_type_hints(cls)
+    out = {}
+    for name in field_names(cls, *groups):
+        hint = hints[name]
+        if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+            hint = next(a for a in typing.get_args(hint) if a is not type(None))
+        out[name] = typing.get_origin(hint) or hint
+    return out
+
+
+def arrow_schema(cls: type, *groups: str):
+    """The Parquet schema of a record class; nested values (dict, list) are stored as JSON text."""
+    import pyarrow as pa
+
+    arrow = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_(), dict: pa.string(), list: pa.string()}
+    return pa.schema([(name, arrow[t]) for name, t in column_types(cls, *groups).items()])
+
+
+OUTPUT_RECORDS: tuple[type, ...] = (Statement, ManifestEntry, Tally, CorpusRow, Article)
+
+
+def known_columns() -> dict[str, type]:
+    """The type of every column any output record has: how CSV cells are read back typed."""
+    out: dict[str, type] = {}
+    for cls in OUTPUT_RECORDS:
+        out.update(column_types(cls))
+    return out

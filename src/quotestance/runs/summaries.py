@@ -1,0 +1,104 @@
+"""Per-article, per-speaker and per-country summaries of a stanced-quote output, and the time plot.
+
+Quotes of one article are contiguous in the output, so article rows are written as the stream goes;
+speaker and country tables hold one entry per speaker or country, never the quotes themselves.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict
+from typing import Any
+
+from ..io import iter_records, write_json, write_records
+from ..labels import CONCILIATORY, HOSTILE, NEUTRAL
+from ..plots import score_over_time
+from ..records import Tally
+from .files import RunPaths
+
+
+def _is_iso(value: Any) -> bool:
+    """A real calendar date in ISO form ("2024-02-30" is not)."""
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return False
+    return True
+
+
+class _Agg:
+    def __init__(self) -> None:
+        self.n = 0
+        self.score = 0.0
+        self.labels: dict[str, int] = defaultdict(int)
+        self.most_hostile: tuple[float, str] = (-2.0, "")
+        self.most_conciliatory: tuple[float, str] = (2.0, "")
+        self.by_date: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
+
+    def add(self, r: dict[str, Any]) -> None:
+        s = float(r["score"])
+        self.n += 1
+        self.score += s
+        self.labels[r["label"]] += 1
+        if s > self.most_hostile[0]:
+            self.most_hostile = (s, r["text"])
+        if s < self.most_conciliatory[0]:
+            self.most_conciliatory = (s, r["text"])
+        if _is_iso(r.get("published")):  # dates that could not be read stay in the rows, not in the time series
+            d = self.by_date[str(r["published"])[:10]]
+            d[0] += s
+            d[1] += 1
+
+    def row(self, **key: Any) -> dict[str, Any]:
+        tally = Tally(quotes=self.n, conciliatory=self.labels.get(CONCILIATORY, 0), hostile=self.labels.get(HOSTILE, 0),
+                      neutral=self.labels.get(NEUTRAL, 0), mean_score=round(self.score / self.n, 4) if self.n else None,
+                      most_hostile=self.most_hostile[1] if self.n else None,
+                      most_conciliatory=self.most_conciliatory[1] if self.n else None)
+        return {**key, **asdict(tally)}
+
+
+def write_summaries(paths: RunPaths, top_series: int = 8) -> dict[str, str]:
+    """Write <stem>.articles.csv, .speakers.csv, .countries.csv, .summary.json and .stance_over_time.png."""
+    speakers: dict[str, _Agg] = defaultdict(_Agg)
+    countries: dict[str, _Agg] = defaultdict(_Agg)
+    total = _Agg()
+    files = {"articles": str(paths.sibling("articles.csv")), "speakers": str(paths.sibling("speakers.csv"))}
+
+    def article_rows():
+        """One row per article of the manifest (zero-quote articles too); its quotes follow in the same order."""
+        quotes = iter_records(paths.output)
+        for entry in iter_records(paths.manifest):
+            agg = _Agg()
+            for _ in range(int(entry["quotes"])):
+                r = next(quotes)
+                total.add(r)
+                agg.add(r)
+                speakers[r.get("speaker") or "(unknown)"].add(r)
+                if r.get("country"):
+                    countries[r["country"]].add(r)
+            yield agg.row(article_id=entry["article_id"], published=entry.get("published"), source=entry.get("source"))
+
+    write_records(files["articles"], article_rows())
+    ranked = sorted(speakers.items(), key=lambda kv: -kv[1].n)
+    write_records(files["speakers"], (a.row(speaker=name) for name, a in ranked))
+    if countries:
+        files["countries"] = str(paths.sibling("countries.csv"))
+        write_records(files["countries"], (a.row(country=name) for name, a in sorted(countries.items(), key=lambda kv: -kv[1].n)))
+    else:
+        paths.sibling("countries.csv").unlink(missing_ok=True)  # not a stale one from an earlier run beside this output
+    errors = sum(1 for _ in iter_records(paths.errors)) if paths.errors.exists() else 0
+    summary = {"quotes": total.n, "errors": errors, "speakers": len(set(speakers) - {"(unknown)"}), "labels": dict(total.labels),
+               "mean_score": round(total.score / total.n, 4) if total.n else None}
+    files["summary"] = str(paths.sibling("summary.json"))
+    write_json(files["summary"], summary)
+    source = countries if countries else speakers
+    named = [(name, agg) for name, agg in sorted(source.items(), key=lambda kv: -kv[1].n) if name != "(unknown)"]
+    series = {name: [(d, s / n, n) for d, (s, n) in agg.by_date.items()] for name, agg in named[:top_series]}
+    plot = score_over_time(series, paths.sibling("stance_over_time.png"),
+                           f"Stance over time by {'country' if countries else 'speaker'} (top {top_series} by quotes)")
+    if plot:
+        files["plot"] = str(plot)
+    else:
+        paths.sibling("stance_over_time.png").unlink(missing_ok=True)
+    return files
