@@ -8,6 +8,7 @@ matched quotes and throughput (articles/s) for both extractors. textacy's speake
 links to the quote (often a surname or a pronoun); a second line scores them after mapping a surname
 to the full name used earlier in the article, to be fair to it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,7 +32,7 @@ def textacy_extractor():
         try:
             found = list(direct_quotations(doc))
         except ValueError:  # textacy bails out on an odd number of quote marks (a missing opening mark, a
-            return []       # two-paragraph quote): it finds nothing in that article, which is its real behaviour
+            return []  # two-paragraph quote): it finds nothing in that article, which is its real behaviour
         for q in found:
             text = re.sub(r"^[\"“”‘’'«»„\s]+|[\"“”‘’'«»„\s]+$", "", q.content.text)
             speaker = " ".join(t.text for t in q.speaker) or None

@@ -8,6 +8,7 @@ written outputs) to bare `classify` on the same quotes; and peak memory of `pred
 20,000 articles (separate processes). Targets (issue 7): torch ≥ 1.4× default pipeline and ≥ 1.3×
 batched pipeline; ONNX int8 ≥ 2× torch; predict ≥ 0.85× classify; peak memory within 20%.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,10 +55,28 @@ def peak_memory(model: str, n_articles: int, workdir: Path) -> float:
     with open(src, "w", encoding="utf-8") as f:
         for a in articles_from_quotes(texts):
             f.write(json.dumps(a, ensure_ascii=False) + "\n")
-    code = ("import resource, sys; from quotestance.cli import main; rc = main(sys.argv[1:]); "
-            "print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(rc)")
-    out = subprocess.run([sys.executable, "-c", code, "predict", str(src), "-o", str(workdir / f"o{n_articles}.jsonl"),
-                          "--model", model, "--no-progress", "--overwrite"], capture_output=True, text=True, check=True)
+    code = (
+        "import resource, sys; from quotestance.cli import main; rc = main(sys.argv[1:]); "
+        "print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(rc)"
+    )
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            code,
+            "predict",
+            str(src),
+            "-o",
+            str(workdir / f"o{n_articles}.jsonl"),
+            "--model",
+            model,
+            "--no-progress",
+            "--overwrite",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return int(out.stdout.split("PEAK")[1].split()[0]) / 1024
 
 
@@ -110,11 +129,18 @@ def main() -> None:
     print(f"\ntorch vs default pipeline : {r['pipeline (defaults)'] / r['quotestance torch']:.2f}x  (target ≥ 1.4)")
     print(f"torch vs batched pipeline : {r['pipeline (batch_size=32)'] / r['quotestance torch']:.2f}x  (target ≥ 1.3)")
     print(f"onnx int8 vs torch        : {r['quotestance torch'] / r['quotestance onnx int8']:.2f}x  (target ≥ 2.0)")
-    print(f"  per round (torch/onnx)  : {', '.join(f'{a / b:.2f}' for a, b in zip(times['quotestance torch'], times['quotestance onnx int8']))}")
+    print(
+        f"  per round (torch/onnx)  : {', '.join(f'{a / b:.2f}' for a, b in zip(times['quotestance torch'], times['quotestance onnx int8']))}"
+    )
     test = [row for row in load_corpus(REPO / "data" / "quotes") if row["split"] == "test" and row["label"] in ours.labels]
     y = np.array([ours.labels.index(row["label"]) for row in test])
-    f1 = {name: point_metrics(y, clf.predict_proba([row["text"] for row in test]), ours.labels)["macro_f1"] for name, clf in (("torch", ours), ("onnx", fast))}
-    print(f"test-split macro-F1       : torch {f1['torch']:.3f}, onnx int8 {f1['onnx']:.3f}, gap {abs(f1['torch'] - f1['onnx']):.3f}  (target ≤ 0.01)")
+    f1 = {
+        name: point_metrics(y, clf.predict_proba([row["text"] for row in test]), ours.labels)["macro_f1"]
+        for name, clf in (("torch", ours), ("onnx", fast))
+    }
+    print(
+        f"test-split macro-F1       : torch {f1['torch']:.3f}, onnx int8 {f1['onnx']:.3f}, gap {abs(f1['torch'] - f1['onnx']):.3f}  (target ≤ 0.01)"
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -128,11 +154,15 @@ def main() -> None:
         t_classify = timed(lambda: classify_rows(tmp / "quotes.jsonl", tmp / "c.jsonl", ours, progress=False))
         t_predict = timed(lambda: predict_articles(tmp / "arts.jsonl", tmp / "p.jsonl", ours, progress=False))
         n_pred = sum(1 for _ in open(tmp / "p.jsonl"))
-        print(f"\nend-to-end predict ({len(arts)} articles → {n_pred} quotes, summaries) vs bare classify ({len(texts)} rows): "
-              f"{t_classify / t_predict:.2f}x the speed  (target ≥ 0.85)")
+        print(
+            f"\nend-to-end predict ({len(arts)} articles → {n_pred} quotes, summaries) vs bare classify ({len(texts)} rows): "
+            f"{t_classify / t_predict:.2f}x the speed  (target ≥ 0.85)"
+        )
         if not args.skip_memory:
             small, large = peak_memory(args.model, 1000, tmp), peak_memory(args.model, 20000, tmp)
-            print(f"peak memory: 1,000 articles {small:.0f} MiB, 20,000 articles {large:.0f} MiB: ratio {large / small:.2f}  (target ≤ 1.20)")
+            print(
+                f"peak memory: 1,000 articles {small:.0f} MiB, 20,000 articles {large:.0f} MiB: ratio {large / small:.2f}  (target ≤ 1.20)"
+            )
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ Both runs extract and classify the same articles with the same model folder and 
 ratio printed is Ray's wall time over the local engine's (above 1 means Ray is slower here, which on
 2 cores is expected: Ray's scheduling, serialisation and actor start-up buy nothing on one small node).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,8 +46,9 @@ def main() -> None:
                     a = samples[i % len(samples)]
                     f.write(json.dumps({"id": f"{a.id}-{i}", "text": a.text, "published": a.published}, ensure_ascii=False) + "\n")
         start = time.perf_counter()
-        stats = predict_articles(shards, tmp / "local" / "quotes.parquet", StanceClassifier.from_pretrained(args.model),
-                                 progress=False, summaries=False)
+        stats = predict_articles(
+            shards, tmp / "local" / "quotes.parquet", StanceClassifier.from_pretrained(args.model), progress=False, summaries=False
+        )
         local = time.perf_counter() - start
         ray.init(num_cpus=os.cpu_count(), include_dashboard=False, log_to_driver=False)
         start = time.perf_counter()

@@ -11,6 +11,7 @@ trained on the same train split is printed beside each. Targets
 (issue 5): the default fine-tune ≤ 5 minutes on 2 CPU cores; corpus test macro-F1 ≥ 0.92 and ≥ 5
 points above TF-IDF.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -88,10 +89,14 @@ def main() -> None:
     print(f"\n{'model':<32}{'train s':>8}{'corpus test F1':>16}{'CAMEO F1':>10}")
     for name, seconds, m_test, m_cameo in table:
         print(f"{name:<32}{seconds:>8.0f}{m_test['macro_f1']:>16.3f}{(m_cameo or {}).get('macro_f1', float('nan')):>10.3f}")
-    print(f"{'TF-IDF + logistic regression':<32}{'':>8}{base_test['macro_f1']:>16.3f}{(base_cameo or {}).get('macro_f1', float('nan')):>10.3f}")
+    print(
+        f"{'TF-IDF + logistic regression':<32}{'':>8}{base_test['macro_f1']:>16.3f}{(base_cameo or {}).get('macro_f1', float('nan')):>10.3f}"
+    )
     seconds, m = table[0][1], table[0][2]
-    print(f"\ndefault fine-tune: {seconds:.0f} s (target ≤ 300); test macro-F1 {m['macro_f1']:.3f} (target ≥ 0.92); "
-          f"{100 * (m['macro_f1'] - base_test['macro_f1']):+.1f} points over TF-IDF (target ≥ +5)")
+    print(
+        f"\ndefault fine-tune: {seconds:.0f} s (target ≤ 300); test macro-F1 {m['macro_f1']:.3f} (target ≥ 0.92); "
+        f"{100 * (m['macro_f1'] - base_test['macro_f1']):+.1f} points over TF-IDF (target ≥ +5)"
+    )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 """Shared fixtures: a tiny randomly initialised BERT, a small labelled corpus, and a model trained on it."""
+
 from __future__ import annotations
 
 import json
@@ -15,12 +16,22 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
 
-CONCILIATORY = ["We are ready to talk tomorrow without conditions.", "We welcome the release of the crew and thank our partners.",
-                "Our door remains open to dialogue and cooperation.", "We have no intention of escalating this dispute.",
-                "This agreement is a constructive first step for both nations.", "We will work together to rebuild trust."]
-HOSTILE = ["They will pay a heavy price for this provocation.", "We condemn this reckless act of aggression.",
-           "Any further incursion will be met with force.", "Their lies will not go unanswered.",
-           "This is piracy, and we will retaliate.", "We reject their demands as absurd and insulting."]
+CONCILIATORY = [
+    "We are ready to talk tomorrow without conditions.",
+    "We welcome the release of the crew and thank our partners.",
+    "Our door remains open to dialogue and cooperation.",
+    "We have no intention of escalating this dispute.",
+    "This agreement is a constructive first step for both nations.",
+    "We will work together to rebuild trust.",
+]
+HOSTILE = [
+    "They will pay a heavy price for this provocation.",
+    "We condemn this reckless act of aggression.",
+    "Any further incursion will be met with force.",
+    "Their lies will not go unanswered.",
+    "This is piracy, and we will retaliate.",
+    "We reject their demands as absurd and insulting.",
+]
 NEUTRAL = ["The delegation arrives on Tuesday.", "We are studying the text of the proposal.", "The meeting is scheduled for noon."]
 
 
@@ -32,9 +43,20 @@ def make_corpus(path: Path, n_groups: int = 30, seed: int = 0) -> Path:
         for label, pool in (("conciliatory", CONCILIATORY), ("hostile", HOSTILE), ("neutral", NEUTRAL)):
             k += 1
             text = f"{rng.choice(pool)} Case {g} note {k}."
-            rows.append({"id": f"t-{k:04d}", "text": text, "label": label, "speaker": "Ana Test", "country": rng.choice(["Testland", "Examplia"]),
-                         "target": "Otherland", "topic": "trade", "phenomena": ["negation"] if "no intention" in text else [],
-                         "group": f"t-g{g:03d}", "source": "tests"})
+            rows.append(
+                {
+                    "id": f"t-{k:04d}",
+                    "text": text,
+                    "label": label,
+                    "speaker": "Ana Test",
+                    "country": rng.choice(["Testland", "Examplia"]),
+                    "target": "Otherland",
+                    "topic": "trade",
+                    "phenomena": ["negation"] if "no intention" in text else [],
+                    "group": f"t-g{g:03d}",
+                    "source": "tests",
+                }
+            )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return path
@@ -56,8 +78,17 @@ def tiny_corpus(tmp_path_factory) -> Path:
 def tiny_config(base: Path, corpus: Path, output: Path, **kw):
     from quotestance.training import TrainConfig
 
-    values = {"base_model": str(base), "data": [str(corpus)], "output": str(output), "epochs": 2.0, "batch_size": 16,
-              "learning_rate": 1e-3, "baselines": ["majority", "tfidf_logreg"], "bootstrap": 50, "logging_steps": 2}
+    values = {
+        "base_model": str(base),
+        "data": [str(corpus)],
+        "output": str(output),
+        "epochs": 2.0,
+        "batch_size": 16,
+        "learning_rate": 1e-3,
+        "baselines": ["majority", "tfidf_logreg"],
+        "bootstrap": 50,
+        "logging_steps": 2,
+    }
     values.update(kw)
     return TrainConfig.load(None, values)
 

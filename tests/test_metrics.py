@@ -1,4 +1,5 @@
 """Metrics checked against small hand-computed cases."""
+
 import numpy as np
 import pytest
 

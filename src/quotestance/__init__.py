@@ -24,6 +24,22 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-__all__ = ["BINARY", "THREE_CLASS", "Article", "Fields", "Quote", "ReadError", "StanceClassifier", "Statement", "TrainConfig",
-           "__version__", "extract_quotes", "extract_statements", "load_articles", "predict_articles", "read_articles",
-           "stance_score", "train"]
+__all__ = [
+    "BINARY",
+    "THREE_CLASS",
+    "Article",
+    "Fields",
+    "Quote",
+    "ReadError",
+    "StanceClassifier",
+    "Statement",
+    "TrainConfig",
+    "__version__",
+    "extract_quotes",
+    "extract_statements",
+    "load_articles",
+    "predict_articles",
+    "read_articles",
+    "stance_score",
+    "train",
+]

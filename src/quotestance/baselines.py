@@ -1,4 +1,5 @@
 """Baselines scored on the same splits as the fine-tuned model, so its gain is visible."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -24,8 +25,10 @@ def majority(train_y: Sequence[int], test_texts: Sequence[str], n_labels: int) -
 
 
 def tfidf_logreg(train_texts: Sequence[str], train_y: Sequence[int], test_texts: Sequence[str], n_labels: int, seed: int = 0) -> np.ndarray:
-    clf = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True),
-                        LogisticRegression(max_iter=2000, C=4.0, class_weight="balanced", random_state=seed))
+    clf = make_pipeline(
+        TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True),
+        LogisticRegression(max_iter=2000, C=4.0, class_weight="balanced", random_state=seed),
+    )
     clf.fit(list(train_texts), list(train_y))
     return _proba(clf, list(test_texts), n_labels)
 
@@ -47,15 +50,23 @@ def mean_pooled_embeddings(model_path: str, texts: Sequence[str], batch_size: in
     return np.concatenate(out) if out else np.zeros((0, model.config.hidden_size))
 
 
-def embedding_logreg(model_path: str, train_texts: Sequence[str], train_y: Sequence[int], test_texts: Sequence[str],
-                     n_labels: int, seed: int = 0, max_length: int = 64) -> np.ndarray:
+def embedding_logreg(
+    model_path: str,
+    train_texts: Sequence[str],
+    train_y: Sequence[int],
+    test_texts: Sequence[str],
+    n_labels: int,
+    seed: int = 0,
+    max_length: int = 64,
+) -> np.ndarray:
     X = mean_pooled_embeddings(model_path, train_texts, max_length=max_length)
     clf = LogisticRegression(max_iter=3000, C=1.0, class_weight="balanced", random_state=seed).fit(X, list(train_y))
     return _proba(clf, mean_pooled_embeddings(model_path, test_texts, max_length=max_length), n_labels)
 
 
-def top_words_logreg(train_texts: Sequence[str], train_y: Sequence[int], test_texts: Sequence[str], n_labels: int,
-                     k: int = 20, seed: int = 0) -> tuple[np.ndarray, list[str]]:
+def top_words_logreg(
+    train_texts: Sequence[str], train_y: Sequence[int], test_texts: Sequence[str], n_labels: int, k: int = 20, seed: int = 0
+) -> tuple[np.ndarray, list[str]]:
     """A bag-of-words model on the k most label-predictive words alone: how much surface cues give away."""
     from sklearn.feature_extraction.text import CountVectorizer
 

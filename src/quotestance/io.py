@@ -1,4 +1,5 @@
 """Writing records safely: atomic files and the three table formats (.jsonl, .csv, .parquet)."""
+
 from __future__ import annotations
 
 import contextlib
@@ -98,6 +99,7 @@ def infer_schema(records: Iterable[dict[str, Any]]):
             kinds.setdefault(k, set())
             if v is not None:
                 kinds[k].add(str if isinstance(v, (dict, list)) else type(v))
+
     def arrow(types: set[type]):
         if types == {bool}:
             return pa.bool_()
@@ -106,6 +108,7 @@ def infer_schema(records: Iterable[dict[str, Any]]):
         if types and types <= {int, float}:
             return pa.float64()
         return pa.string()
+
     return pa.schema([(k, arrow(t)) for k, t in kinds.items()])
 
 

@@ -3,6 +3,7 @@
 Ids are fixed so that a binary model's ids are a prefix of a three-class model's: a binary head can be
 compared with a three-class head row by row.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence

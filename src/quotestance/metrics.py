@@ -3,6 +3,7 @@
 scikit-learn computes the metrics; this module adds percentile-bootstrap confidence intervals,
 expected calibration error and temperature scaling.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -36,7 +37,9 @@ def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
 def expected_calibration_error(probs: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
     """ECE over equal-width confidence bins: sum_b |B|/n * |accuracy(B) - confidence(B)|."""
     n = len(y)
-    return float(sum(b["count"] / n * abs(b["accuracy"] - b["confidence"]) for b in reliability_bins(np.asarray(probs), np.asarray(y), bins)))
+    return float(
+        sum(b["count"] / n * abs(b["accuracy"] - b["confidence"]) for b in reliability_bins(np.asarray(probs), np.asarray(y), bins))
+    )
 
 
 def reliability_bins(probs: np.ndarray, y: np.ndarray, bins: int = 10) -> list[dict[str, float]]:
@@ -47,8 +50,15 @@ def reliability_bins(probs: np.ndarray, y: np.ndarray, bins: int = 10) -> list[d
     for lo, hi in zip(edges[:-1], edges[1:]):
         mask = (conf > lo) & (conf <= hi) if lo > 0 else (conf >= lo) & (conf <= hi)
         if mask.any():
-            out.append({"lo": float(lo), "hi": float(hi), "count": int(mask.sum()),
-                        "confidence": float(conf[mask].mean()), "accuracy": float(correct[mask].mean())})
+            out.append(
+                {
+                    "lo": float(lo),
+                    "hi": float(hi),
+                    "count": int(mask.sum()),
+                    "confidence": float(conf[mask].mean()),
+                    "accuracy": float(correct[mask].mean()),
+                }
+            )
     return out
 
 
@@ -68,17 +78,25 @@ def point_metrics(y: np.ndarray, probs: np.ndarray, labels: Sequence[str]) -> di
     y, probs = np.asarray(y), np.asarray(probs)
     pred = probs.argmax(axis=1)
     ids = list(range(len(labels)))
-    out = {"accuracy": float(accuracy_score(y, pred)),
-           "macro_f1": float(f1_score(y, pred, labels=ids, average="macro", zero_division=0)),
-           "roc_auc": _auc(y, probs)}
+    out = {
+        "accuracy": float(accuracy_score(y, pred)),
+        "macro_f1": float(f1_score(y, pred, labels=ids, average="macro", zero_division=0)),
+        "roc_auc": _auc(y, probs),
+    }
     p, r, f, _ = precision_recall_fscore_support(y, pred, labels=ids, zero_division=0)
     for i, name in enumerate(labels):
         out[f"precision_{name}"], out[f"recall_{name}"], out[f"f1_{name}"] = float(p[i]), float(r[i]), float(f[i])
     return out
 
 
-def bootstrap_ci(y: np.ndarray, probs: np.ndarray, metric: Callable[[np.ndarray, np.ndarray], dict[str, float]],
-                 n: int = 1000, seed: int = 0, alpha: float = 0.05) -> dict[str, tuple[float, float]]:
+def bootstrap_ci(
+    y: np.ndarray,
+    probs: np.ndarray,
+    metric: Callable[[np.ndarray, np.ndarray], dict[str, float]],
+    n: int = 1000,
+    seed: int = 0,
+    alpha: float = 0.05,
+) -> dict[str, tuple[float, float]]:
     """Percentile bootstrap intervals for every value `metric` returns (resampling rows with replacement)."""
     rng = np.random.default_rng(seed)
     y, probs = np.asarray(y), np.asarray(probs)
@@ -102,9 +120,14 @@ def classification_report(y: np.ndarray, probs: np.ndarray, labels: Sequence[str
     def metric(yy: np.ndarray, pp: np.ndarray) -> dict[str, float]:
         return point_metrics(yy, pp, labels)
 
-    return {"n": int(len(y)), "metrics": metric(y, probs), "ci95": bootstrap_ci(y, probs, metric, n_boot, seed) if n_boot else {},
-            "confusion_matrix": confusion_matrix(y, probs.argmax(axis=1), labels=list(range(len(labels)))).tolist(),
-            "ece": expected_calibration_error(probs, y), "labels": list(labels)}
+    return {
+        "n": int(len(y)),
+        "metrics": metric(y, probs),
+        "ci95": bootstrap_ci(y, probs, metric, n_boot, seed) if n_boot else {},
+        "confusion_matrix": confusion_matrix(y, probs.argmax(axis=1), labels=list(range(len(labels)))).tolist(),
+        "ece": expected_calibration_error(probs, y),
+        "labels": list(labels),
+    }
 
 
 def mcnemar(y: np.ndarray, pred_a: np.ndarray, pred_b: np.ndarray) -> dict[str, float]:

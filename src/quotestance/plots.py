@@ -1,4 +1,5 @@
 """Plots people would rather look at than read: confusion matrix, reliability diagram, stance over time."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -46,8 +47,14 @@ def reliability_plot(curves: dict[str, list[dict[str, float]]], path: str | Path
         if bins:
             line = ax.plot([b["confidence"] for b in bins], [b["accuracy"] for b in bins], marker=marker, label=name)[0]
             for b in bins:  # counts below the first curve's points, above the second's, in the curve's colour
-                ax.annotate(str(b["count"]), (b["confidence"], b["accuracy"]), fontsize=7, color=line.get_color(),
-                            xytext=(-4, -11) if k % 2 == 0 else (-4, 6), textcoords="offset points")
+                ax.annotate(
+                    str(b["count"]),
+                    (b["confidence"], b["accuracy"]),
+                    fontsize=7,
+                    color=line.get_color(),
+                    xytext=(-4, -11) if k % 2 == 0 else (-4, 6),
+                    textcoords="offset points",
+                )
     ax.set_xlim(0, 1.02)
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("confidence (mean predicted probability in bin)")

@@ -106,8 +106,13 @@ Quote = Statement  # the name of the record before reported speech; kept for exi
 
 def stance_fields(result: dict[str, Any], model: str) -> dict[str, Any]:
     """The STANCE fields of a row from a classifier result, rounded to 4 places (one definition for every run)."""
-    values = {"label": result["label"], "confidence": round(result["confidence"], 4),
-              "probs": {k: round(v, 4) for k, v in result["probs"].items()}, "score": round(result["score"], 4), "model": model}
+    values = {
+        "label": result["label"],
+        "confidence": round(result["confidence"], 4),
+        "probs": {k: round(v, 4) for k, v in result["probs"].items()},
+        "score": round(result["score"], 4),
+        "model": model,
+    }
     return {name: values[name] for name in field_names(Statement, STANCE)}
 
 

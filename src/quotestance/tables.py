@@ -1,4 +1,5 @@
 """Readable terminal tables for people watching a run."""
+
 from __future__ import annotations
 
 import shutil
@@ -12,10 +13,13 @@ from .io import iter_records
 
 def table(rows: list[list[str]], headers: list[str], widths: list[int]) -> str:
     """A plain-text table; long cells wrap inside their column."""
+
     def fmt(cells: list[str]) -> list[str]:
         wrapped = [textwrap.wrap(str(c), w) or [""] for c, w in zip(cells, widths)]
-        return ["  ".join(col[i].ljust(w) if i < len(col) else " " * w for col, w in zip(wrapped, widths)).rstrip()
-                for i in range(max(len(c) for c in wrapped))]
+        return [
+            "  ".join(col[i].ljust(w) if i < len(col) else " " * w for col, w in zip(wrapped, widths)).rstrip()
+            for i in range(max(len(c) for c in wrapped))
+        ]
 
     lines = fmt(headers) + ["  ".join("─" * w for w in widths)]
     for r in rows:
@@ -34,7 +38,9 @@ def print_article_tables(output: str | Path) -> None:
 
 
 def print_run_summary(stats: Any) -> None:
-    print(f"\n{stats.records} records read ({stats.skipped} skipped as already done), {stats.outputs} quotes written, "
-          f"{stats.errors} errors, {stats.seconds:.1f} s")
+    print(
+        f"\n{stats.records} records read ({stats.skipped} skipped as already done), {stats.outputs} quotes written, "
+        f"{stats.errors} errors, {stats.seconds:.1f} s"
+    )
     for name, path in stats.files.items():
         print(f"  {name:<9} {path}")

@@ -28,7 +28,9 @@ def add_run_args(p: argparse.ArgumentParser, *, model: bool = True) -> None:
     p.add_argument("-o", "--output", required=True, help="output file: .jsonl, .csv or .parquet")
     if model:
         p.add_argument("--model", default=DEFAULT_MODEL, help=f"model folder (default: {DEFAULT_MODEL})")
-        p.add_argument("--backend", choices=list(BACKENDS), default="torch", help="inference backend (onnx needs the onnx extra and export-onnx)")
+        p.add_argument(
+            "--backend", choices=list(BACKENDS), default="torch", help="inference backend (onnx needs the onnx extra and export-onnx)"
+        )
         p.add_argument("--batch-size", type=int, default=32, help="statements per forward pass (default: 32)")
         p.add_argument("--device", default=None, help="cpu, cuda, cuda:1 … (default: cuda when present)")
     p.add_argument("--errors", default=None, help="errors file (default: <output stem>.errors.jsonl beside the output)")

@@ -38,8 +38,10 @@ def cmd_split(args: argparse.Namespace) -> int:
 
 def cmd_agreement(args: argparse.Namespace) -> int:
     result = agreement(load_corpus(args.path), list(read_jsonl(args.second)))
-    print(f"rows {result['n']}, observed agreement {result['observed_agreement']:.3f}, Cohen's kappa {result['kappa']:.3f}; "
-          f"conciliatory vs hostile ({result['n_conciliatory_vs_hostile']} rows) kappa {result['kappa_conciliatory_vs_hostile']:.3f}")
+    print(
+        f"rows {result['n']}, observed agreement {result['observed_agreement']:.3f}, Cohen's kappa {result['kappa']:.3f}; "
+        f"conciliatory vs hostile ({result['n_conciliatory_vs_hostile']} rows) kappa {result['kappa_conciliatory_vs_hostile']:.3f}"
+    )
     print("per label (one vs rest): " + ", ".join(f"{k} {v:.3f}" for k, v in result["kappa_per_label"].items()))
     for d in result["disagreements"]:
         print(f"  {d['id']}: corpus {d['first']}, second {d['second']}: {d['text']}" + (f"  [{d['note']}]" if d["note"] else ""))

@@ -44,21 +44,28 @@ def _compare_models(args: argparse.Namespace, clf: StanceClassifier, texts: list
     if other.labels != clf.labels:
         raise ValueError(f"{args.compare}: labels {other.labels} differ from {args.model}'s {clf.labels}")
     p2 = other.predict_proba(texts)
-    return {"models": {Path(args.model).name: point_metrics(y, probs, clf.labels),
-                       Path(args.compare).name + " (second)": point_metrics(y, p2, clf.labels)},
-            "mcnemar": mcnemar(y, probs.argmax(1), p2.argmax(1))}
+    return {
+        "models": {
+            Path(args.model).name: point_metrics(y, probs, clf.labels),
+            Path(args.compare).name + " (second)": point_metrics(y, p2, clf.labels),
+        },
+        "mcnemar": mcnemar(y, probs.argmax(1), p2.argmax(1)),
+    }
 
 
 def evaluate_model(args: argparse.Namespace) -> int:
     clf = StanceClassifier.from_pretrained(args.model)
-    rows = load_labelled(args.data, clf.labels, text_field=args.text_field, label_field=args.label_field, neutral=args.neutral,
-                         data_format=args.data_format)
+    rows = load_labelled(
+        args.data, clf.labels, text_field=args.text_field, label_field=args.label_field, neutral=args.neutral, data_format=args.data_format
+    )
     texts = [r["text"] for r in rows]
     y = np.array([clf.labels.index(r["label"]) for r in rows])
     logits = clf.logits(texts)
     probs = softmax(logits, clf.temperature)
     title = f"{Path(args.model).name} on {', '.join(args.data) if args.data else 'the corpus test split'}"
-    report = evaluate_split(y, probs, clf.labels, texts, rows, args.report, n_boot=args.bootstrap, uncalibrated=softmax(logits), title=title)
+    report = evaluate_split(
+        y, probs, clf.labels, texts, rows, args.report, n_boot=args.bootstrap, uncalibrated=softmax(logits), title=title
+    )
     compare, baselines = None, None
     if args.compare == "baselines":
         baselines = report["baselines"] = model_baselines(args.model, clf.labels, texts, y)
@@ -82,18 +89,29 @@ def evaluate_model(args: argparse.Namespace) -> int:
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("evaluate", help="score a model, or the extractor on gold articles",
-                       description="Metrics with 95% CIs, calibration, breakdowns, mistakes and plots.")
+    p = sub.add_parser(
+        "evaluate",
+        help="score a model, or the extractor on gold articles",
+        description="Metrics with 95% CIs, calibration, breakdowns, mistakes and plots.",
+    )
     p.add_argument("--model", default=DEFAULT_MODEL, help=f"model folder (default: {DEFAULT_MODEL})")
-    p.add_argument("--data", action="append", help="labelled file(s) (JSONL/CSV/Parquet, or a corpus folder); default: the corpus test split")
+    p.add_argument(
+        "--data", action="append", help="labelled file(s) (JSONL/CSV/Parquet, or a corpus folder); default: the corpus test split"
+    )
     p.add_argument("--text-field", default="text", help="text field of --data (default: text)")
     p.add_argument("--label-field", default="label", help="label field of --data (default: label)")
-    p.add_argument("--data-format", choices=DATA_FORMATS, default="table",
-                   help="how to read --data: a table with text/label fields (default), or a public set through its importer")
+    p.add_argument(
+        "--data-format",
+        choices=DATA_FORMATS,
+        default="table",
+        help="how to read --data: a table with text/label fields (default), or a public set through its importer",
+    )
     p.add_argument("--neutral", choices=["drop", "error"], default="drop", help="neutral rows against a binary model: drop them or fail")
     p.add_argument("--report", default=None, help="folder for README.md, metrics.json and plots")
     p.add_argument("--compare", default=None, help="'baselines', or a second model folder to compare with (McNemar test)")
     p.add_argument("--extraction", default=None, metavar="GOLD_DIR", help="score statement extraction against gold articles instead")
-    p.add_argument("--end-to-end", dest="end_to_end", default=None, metavar="GOLD_DIR", help="score extraction + stance together on gold articles")
+    p.add_argument(
+        "--end-to-end", dest="end_to_end", default=None, metavar="GOLD_DIR", help="score extraction + stance together on gold articles"
+    )
     p.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples (default: 1000)")
     p.set_defaults(func=cmd_evaluate)

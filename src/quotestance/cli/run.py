@@ -14,29 +14,57 @@ INPUTS_HELP = "files (.txt .html .jsonl .csv .parquet), folders or globs"
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    stats = extract_articles(args.inputs, args.output, fields=fields(args), errors=args.errors, resume=args.resume,
-                             overwrite=args.overwrite, progress=not args.no_progress, chunk_size=args.chunk_size or 64,
-                             max_chars=args.max_chars or DEFAULT_MAX_CHARS)
+    stats = extract_articles(
+        args.inputs,
+        args.output,
+        fields=fields(args),
+        errors=args.errors,
+        resume=args.resume,
+        overwrite=args.overwrite,
+        progress=not args.no_progress,
+        chunk_size=args.chunk_size or 64,
+        max_chars=args.max_chars or DEFAULT_MAX_CHARS,
+    )
     articles = stats.records - stats.errors
     print(f"{articles} articles, {stats.outputs} statements -> {stats.files['output']}; {stats.errors} errors -> {stats.files['errors']}")
     return 0
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
-    stats = classify_rows(args.inputs, args.output, classifier(args), text_field=args.text_field, id_field=args.id_field,
-                          errors=args.errors, resume=args.resume, overwrite=args.overwrite, progress=not args.no_progress,
-                          chunk_size=args.chunk_size or 512)
-    print(f"{stats.outputs} rows classified, {stats.errors} errors, {stats.skipped} skipped (already done) "
-          f"in {stats.seconds:.1f} s -> {stats.files['output']}")
+    stats = classify_rows(
+        args.inputs,
+        args.output,
+        classifier(args),
+        text_field=args.text_field,
+        id_field=args.id_field,
+        errors=args.errors,
+        resume=args.resume,
+        overwrite=args.overwrite,
+        progress=not args.no_progress,
+        chunk_size=args.chunk_size or 512,
+    )
+    print(
+        f"{stats.outputs} rows classified, {stats.errors} errors, {stats.skipped} skipped (already done) "
+        f"in {stats.seconds:.1f} s -> {stats.files['output']}"
+    )
     return 0
 
 
 def cmd_predict(args: argparse.Namespace) -> int:
     if args.engine == "ray":
         return _predict_ray(args)
-    stats = predict_articles(args.inputs, args.output, classifier(args), fields=fields(args), errors=args.errors,
-                             resume=args.resume, overwrite=args.overwrite, progress=not args.no_progress, max_chars=args.max_chars,
-                             chunk_size=args.chunk_size or 64)
+    stats = predict_articles(
+        args.inputs,
+        args.output,
+        classifier(args),
+        fields=fields(args),
+        errors=args.errors,
+        resume=args.resume,
+        overwrite=args.overwrite,
+        progress=not args.no_progress,
+        max_chars=args.max_chars,
+        chunk_size=args.chunk_size or 64,
+    )
     if args.show:
         print_article_tables(args.output)
     print_run_summary(stats)
@@ -46,14 +74,32 @@ def cmd_predict(args: argparse.Namespace) -> int:
 def _predict_ray(args: argparse.Namespace) -> int:
     from ..runs.ray_engine import predict_articles_ray  # optional and heavy: the ray extra
 
-    unsupported = [flag for flag, on in (("--resume", args.resume), ("--errors", args.errors), ("--show", args.show),
-                                         ("--backend onnx", args.backend == "onnx"), ("--chunk-size", args.chunk_size),
-                                         ("--device", args.device)) if on]
+    unsupported = [
+        flag
+        for flag, on in (
+            ("--resume", args.resume),
+            ("--errors", args.errors),
+            ("--show", args.show),
+            ("--backend onnx", args.backend == "onnx"),
+            ("--chunk-size", args.chunk_size),
+            ("--device", args.device),
+        )
+        if on
+    ]
     if unsupported:
-        raise ValueError(f"{', '.join(unsupported)} not supported with --engine ray (Ray retries failed tasks itself; "
-                         "errors go to OUTPUT/errors/)")
-    counts = predict_articles_ray(args.inputs, args.output, args.model, fields=fields(args), num_actors=args.num_actors,
-                                  batch_size=args.batch_size, max_chars=args.max_chars or DEFAULT_MAX_CHARS, overwrite=args.overwrite)
+        raise ValueError(
+            f"{', '.join(unsupported)} not supported with --engine ray (Ray retries failed tasks itself; errors go to OUTPUT/errors/)"
+        )
+    counts = predict_articles_ray(
+        args.inputs,
+        args.output,
+        args.model,
+        fields=fields(args),
+        num_actors=args.num_actors,
+        batch_size=args.batch_size,
+        max_chars=args.max_chars or DEFAULT_MAX_CHARS,
+        overwrite=args.overwrite,
+    )
     print(f"{counts['quote']} statements -> {args.output}/quotes/, {counts['error']} errors -> {args.output}/errors/ (Parquet shards)")
     return 0
 
@@ -64,35 +110,50 @@ def cmd_export_onnx(args: argparse.Namespace) -> int:
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("extract", help="articles → statements with speakers",
-                       description="Find every statement (direct quotation) and its speaker; no model needed.")
+    p = sub.add_parser(
+        "extract",
+        help="articles → statements with speakers",
+        description="Find every statement (direct quotation) and its speaker; no model needed.",
+    )
     p.add_argument("inputs", nargs="+", help=INPUTS_HELP)
     add_run_args(p, model=False)
     add_field_args(p)
     p.add_argument("--max-chars", type=int, default=None, help="longest article text accepted (default: 1,000,000)")
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("classify", help="rows with a text field → stance", description="Classify the stance of any rows that have a text field.")
+    p = sub.add_parser(
+        "classify", help="rows with a text field → stance", description="Classify the stance of any rows that have a text field."
+    )
     p.add_argument("inputs", nargs="+", help="JSONL, CSV or Parquet files, folders or globs")
     p.add_argument("--text-field", default="text", help="field holding the statement text (default: text)")
     p.add_argument("--id-field", default="id", help="field holding the row id (default: id)")
     add_run_args(p)
     p.set_defaults(func=cmd_classify)
 
-    p = sub.add_parser("predict", help="articles → stanced statements + summaries",
-                       description="Extract, attribute and classify statements in articles; write summaries and a plot beside the output.")
+    p = sub.add_parser(
+        "predict",
+        help="articles → stanced statements + summaries",
+        description="Extract, attribute and classify statements in articles; write summaries and a plot beside the output.",
+    )
     p.add_argument("inputs", nargs="+", help=INPUTS_HELP)
     add_run_args(p)
     add_field_args(p)
     p.add_argument("--max-chars", type=int, default=None, help="longest article text accepted (default: 1,000,000)")
     p.add_argument("--show", action="store_true", help="print a table of statements per article at the end")
-    p.add_argument("--engine", choices=["local", "ray"], default="local",
-                   help="local (streaming, resumable) or ray (Ray Data; -o is then a folder of Parquet shards; RAY_ADDRESS joins a cluster)")
+    p.add_argument(
+        "--engine",
+        choices=["local", "ray"],
+        default="local",
+        help="local (streaming, resumable) or ray (Ray Data; -o is then a folder of Parquet shards; RAY_ADDRESS joins a cluster)",
+    )
     p.add_argument("--num-actors", type=int, default=1, help="(ray) classifier actors, one model load each (default: 1)")
     p.set_defaults(func=cmd_predict)
 
-    p = sub.add_parser("export-onnx", help="export a model folder to ONNX (int8)",
-                       description="Export to ONNX, fuse for CPU with ONNX Runtime's BERT optimizer, then int8 dynamic quantisation.")
+    p = sub.add_parser(
+        "export-onnx",
+        help="export a model folder to ONNX (int8)",
+        description="Export to ONNX, fuse for CPU with ONNX Runtime's BERT optimizer, then int8 dynamic quantisation.",
+    )
     p.add_argument("--model", default=DEFAULT_MODEL, help=f"model folder (default: {DEFAULT_MODEL})")
     p.add_argument("--no-quantize", action="store_true", help="keep float32 weights")
     p.set_defaults(func=cmd_export_onnx)

@@ -27,8 +27,15 @@ def add_config_flags(p: argparse.ArgumentParser, cls: type = TrainConfig) -> Non
         kind = typing.get_origin(hints[f.name]) or hints[f.name]
         if kind is list:
             item = typing.get_args(hints[f.name])[0]
-            g.add_argument(flag, dest=f.name, action="append", default=None, metavar="VALUE",
-                           type=str if item is str else parse_value, help=doc + "; repeatable")
+            g.add_argument(
+                flag,
+                dest=f.name,
+                action="append",
+                default=None,
+                metavar="VALUE",
+                type=str if item is str else parse_value,
+                help=doc + "; repeatable",
+            )
         elif kind is bool:
             g.add_argument(flag, dest=f.name, action=argparse.BooleanOptionalAction, default=None, help=doc)
         else:
@@ -46,16 +53,21 @@ def cmd_train(args: argparse.Namespace) -> int:
     info = ModelInfo.read(folder)
     if info.metrics:
         m = info.metrics["test"]
-        print(f"\nmodel folder: {folder}\ntest split: accuracy {m['accuracy']:.3f}, macro-F1 {m['macro_f1']:.3f}, "
-              f"ECE {info.metrics['ece_before']:.3f} -> {info.metrics['ece_after']:.3f} after temperature scaling")
+        print(
+            f"\nmodel folder: {folder}\ntest split: accuracy {m['accuracy']:.3f}, macro-F1 {m['macro_f1']:.3f}, "
+            f"ECE {info.metrics['ece_before']:.3f} -> {info.metrics['ece_after']:.3f} after temperature scaling"
+        )
         for name, b in info.baselines.items():
             print(f"  baseline {name:<17} accuracy {b['accuracy']:.3f}, macro-F1 {b['macro_f1']:.3f}")
     return 0
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("train", help="fine-tune a stance model",
-                       description="Fine-tune a transformer on the corpus (TrainConfig from TOML, overrides from flags).")
+    p = sub.add_parser(
+        "train",
+        help="fine-tune a stance model",
+        description="Fine-tune a transformer on the corpus (TrainConfig from TOML, overrides from flags).",
+    )
     p.add_argument("--config", default="training/configs/default.toml", help="TOML config (default: training/configs/default.toml)")
     p.add_argument("--set", action="append", metavar="KEY=VALUE", help="any config key as TOML, e.g. --set learning_rate=3e-5 (repeatable)")
     p.add_argument("--resume", action="store_true", help="continue from the last checkpoint (the schedule continues)")

@@ -9,6 +9,7 @@ closest stance is taken, and the weaker cooperation/conflict codes are left out 
 - CAMEO news sentences (PentaClass): 1 verbal cooperation -> conciliatory, 3 verbal conflict ->
   hostile, 0 make a statement -> neutral (with `neutral=True`); 2 and 4 (material) as above.
 """
+
 from __future__ import annotations
 
 import csv
@@ -25,9 +26,18 @@ CAMEO_MATERIAL = {2: "conciliatory", 4: "hostile"}
 
 
 def _row(prefix: str, n: int, text: str, label: str, source: str, **extra: Any) -> dict[str, Any]:
-    return {"id": f"{prefix}-{n:05d}", "text": " ".join(text.split()), "label": label, "speaker": extra.get("speaker"),
-            "country": extra.get("country"), "target": extra.get("target"), "topic": extra.get("topic"),
-            "phenomena": [], "group": f"{prefix}-{n:05d}", "source": source}
+    return {
+        "id": f"{prefix}-{n:05d}",
+        "text": " ".join(text.split()),
+        "label": label,
+        "speaker": extra.get("speaker"),
+        "country": extra.get("country"),
+        "target": extra.get("target"),
+        "topic": extra.get("topic"),
+        "phenomena": [],
+        "group": f"{prefix}-{n:05d}",
+        "source": source,
+    }
 
 
 def _mapping(base: dict[int, str], material: dict[int, str], neutral_code: int, neutral: bool, with_material: bool) -> dict[int, str]:
@@ -69,8 +79,13 @@ def import_cameo(path: str | Path, neutral: bool = False, material: bool = False
                 yield _row("cameo", n, text, label, "cameo_news_sentences")
 
 
-def import_table(path: str | Path, text_field: str = "text", label_field: str = "label",
-                 label_map: dict[str, str] | None = None, source: str | None = None) -> Iterator[dict[str, Any]]:
+def import_table(
+    path: str | Path,
+    text_field: str = "text",
+    label_field: str = "label",
+    label_map: dict[str, str] | None = None,
+    source: str | None = None,
+) -> Iterator[dict[str, Any]]:
     """Rows from any CSV or JSONL with a text and a label column (labels mapped through `label_map`)."""
     path = Path(path)
     source = source or path.stem
@@ -99,8 +114,13 @@ def import_label_studio(path: str | Path, choice_map: dict[str, str] | None = No
     for n, task in enumerate(tasks, 1):
         data = task.get("data", {})
         text = data.get("text") or next((v for v in data.values() if isinstance(v, str)), None)
-        choices = [c for ann in task.get("annotations", []) if not ann.get("was_cancelled")
-                   for res in ann.get("result", []) for c in res.get("value", {}).get("choices", [])]
+        choices = [
+            c
+            for ann in task.get("annotations", [])
+            if not ann.get("was_cancelled")
+            for res in ann.get("result", [])
+            for c in res.get("value", {}).get("choices", [])
+        ]
         if not text or not choices:
             continue
         raw = choices[-1]
@@ -125,8 +145,9 @@ IMPORTERS: dict[str, Importer] = {
 }
 
 
-def import_rows(kind: str, path: str | Path, *, neutral: bool = False, label_map: dict[str, str] | None = None,
-                **options: Any) -> Iterator[dict[str, Any]]:
+def import_rows(
+    kind: str, path: str | Path, *, neutral: bool = False, label_map: dict[str, str] | None = None, **options: Any
+) -> Iterator[dict[str, Any]]:
     """Corpus rows from a file of any registered kind; `neutral` and `label_map` go to the kinds that take them.
 
     The one place that knows which importer takes which option (the CLI, evaluation and training call it)."""

@@ -3,6 +3,7 @@
 Rows follow `records.CorpusRow`. Splits are stored in each row's `split` field and assigned by a
 stable hash of `group`, so a scenario never straddles two splits and adding rows never moves old ones.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -163,14 +164,16 @@ def validate(path: str | Path = "data") -> list[Problem]:
         group_splits[str(r.get("group"))].add(r.get("split") or split_for_group(str(r.get("group"))))
     for r in rows:
         if len(group_splits[str(r.get("group"))]) > 1:
-            problems.append(Problem(r["_where"], f"group {r.get('group')!r} leaks across splits {sorted(group_splits[str(r.get('group'))])}"))
+            problems.append(
+                Problem(r["_where"], f"group {r.get('group')!r} leaks across splits {sorted(group_splits[str(r.get('group'))])}")
+            )
     if path.is_dir() and (path / "articles").is_dir():
         problems += validate_articles(path / "articles")
     return problems
 
 
 def validate_articles(folder: str | Path) -> list[Problem]:
-    """Gold annotations must be well formed and each gold quote must occur in its article."""
+    """Gold annotations must be well formed, and each gold quote and reported statement must occur in its article."""
     problems = []
     strip = re.compile("[" + re.escape("".join(MARKS)) + "]")
     for gold_path in sorted(Path(folder).glob("*.json")):
@@ -185,11 +188,15 @@ def validate_articles(folder: str | Path) -> list[Problem]:
             continue
         article = next(read_path(txt))
         flat = normalise(strip.sub("", getattr(article, "text", "")))
-        for k, q in enumerate(gold.get("quotes", [])):
-            if q.get("label") not in ALL_LABELS:
-                problems.append(Problem(f"{gold_path}:quote {k}", f"label {q.get('label')!r} is not valid"))
-            if normalise(strip.sub("", q.get("text", ""))) not in flat:
-                problems.append(Problem(f"{gold_path}:quote {k}", f"gold quote not found in {txt.name}: {q.get('text', '')[:60]!r}"))
+        for kind, name in (("quotes", "quote"), ("reported", "reported statement")):
+            for k, item in enumerate(gold.get(kind, [])):
+                where = f"{gold_path}:{name} {k}"
+                if item.get("label") not in ALL_LABELS:
+                    problems.append(Problem(where, f"label {item.get('label')!r} is not valid"))
+                if normalise(strip.sub("", item.get("text", ""))) not in flat:
+                    problems.append(Problem(where, f"gold {name} not found in {txt.name}: {item.get('text', '')[:60]!r}"))
+                if kind == "reported" and not (item.get("speaker") and item.get("cue")):
+                    problems.append(Problem(where, "a reported statement needs a speaker and a cue"))
     return problems
 
 

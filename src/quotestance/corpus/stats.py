@@ -37,19 +37,33 @@ def stats_markdown(rows: list[dict[str, Any]], cues: bool = False) -> str:
     """The datasheet tables, as Markdown (with `cues`, the surface-cue measurement too)."""
     s = stats(rows)
     with_tags = sum(bool(r.get("phenomena")) for r in rows)
-    lines = [f"Rows: {len(rows)}; with phenomena tags: {with_tags} ({with_tags / max(1, len(rows)):.1%}); "
-             f"countries and organisations: {len(s['country'])}; topics: {len(s['topic'])}; scenarios (groups): "
-             f"{len({r.get('group') for r in rows})}.", ""]
-    for key, title in [("label", "Label"), ("split", "Split / label"), ("length", "Length (words)"), ("register", "Register"),
-                       ("topic", "Topic"), ("phenomena", "Phenomenon"), ("country", "Country or organisation"), ("source", "Source")]:
+    lines = [
+        f"Rows: {len(rows)}; with phenomena tags: {with_tags} ({with_tags / max(1, len(rows)):.1%}); "
+        f"countries and organisations: {len(s['country'])}; topics: {len(s['topic'])}; scenarios (groups): "
+        f"{len({r.get('group') for r in rows})}.",
+        "",
+    ]
+    for key, title in [
+        ("label", "Label"),
+        ("split", "Split / label"),
+        ("length", "Length (words)"),
+        ("register", "Register"),
+        ("topic", "Topic"),
+        ("phenomena", "Phenomenon"),
+        ("country", "Country or organisation"),
+        ("source", "Source"),
+    ]:
         lines += [f"| {title} | rows |", "|---|---:|"]
         items = sorted(s[key].items()) if key in ("split", "length") else s[key].most_common()
         lines += [f"| {k} | {v} |" for k, v in items] + [""]
     if cues:
         c = surface_cues(rows)
-        lines += [f"Surface cues (conciliatory vs hostile, test split, {c['n_test']} rows): a logistic regression on the "
-                  f"{c['k']} most label-predictive words alone reaches macro-F1 {c['top_words_macro_f1']:.3f}; TF-IDF on all "
-                  f"words and bigrams reaches {c['tfidf_macro_f1']:.3f}. The {c['k']} words: {', '.join(c['words'])}.", ""]
+        lines += [
+            f"Surface cues (conciliatory vs hostile, test split, {c['n_test']} rows): a logistic regression on the "
+            f"{c['k']} most label-predictive words alone reaches macro-F1 {c['top_words_macro_f1']:.3f}; TF-IDF on all "
+            f"words and bigrams reaches {c['tfidf_macro_f1']:.3f}. The {c['k']} words: {', '.join(c['words'])}.",
+            "",
+        ]
     return "\n".join(lines)
 
 
@@ -70,12 +84,17 @@ def agreement(rows: list[dict[str, Any]], second: list[dict[str, Any]]) -> dict[
         return 1.0 if list(x) == list(y) else float(cohen_kappa_score(x, y))
 
     return {
-        "n": len(second), "observed_agreement": sum(x == y for x, y in zip(a, b)) / max(1, len(second)),
+        "n": len(second),
+        "observed_agreement": sum(x == y for x, y in zip(a, b)) / max(1, len(second)),
         "kappa": kappa(a, b),
         "kappa_per_label": {lab: kappa([x == lab for x in a], [y == lab for y in b]) for lab in sorted(set(a) | set(b))},
-        "kappa_conciliatory_vs_hostile": kappa(*zip(*both)) if both else float("nan"), "n_conciliatory_vs_hostile": len(both),
-        "disagreements": [{"id": s["id"], "text": by_id[s["id"]]["text"], "first": x, "second": y, "note": s.get("note", "")}
-                          for s, x, y in zip(second, a, b) if x != y],
+        "kappa_conciliatory_vs_hostile": kappa(*zip(*both)) if both else float("nan"),
+        "n_conciliatory_vs_hostile": len(both),
+        "disagreements": [
+            {"id": s["id"], "text": by_id[s["id"]]["text"], "first": x, "second": y, "note": s.get("note", "")}
+            for s, x, y in zip(second, a, b)
+            if x != y
+        ],
     }
 
 
@@ -88,8 +107,13 @@ def surface_cues(rows: list[dict[str, Any]], k: int = 20) -> dict[str, Any]:
     ty, y = [labels.index(r["label"]) for r in train], [labels.index(r["label"]) for r in test]
     tx, x = [r["text"] for r in train], [r["text"] for r in test]
     probs, words = top_words_logreg(tx, ty, x, 2, k=k)
-    return {"k": k, "words": words, "top_words_macro_f1": point_metrics(np.array(y), probs, labels)["macro_f1"],
-            "tfidf_macro_f1": point_metrics(np.array(y), tfidf_logreg(tx, ty, x, 2), labels)["macro_f1"], "n_test": len(test)}
+    return {
+        "k": k,
+        "words": words,
+        "top_words_macro_f1": point_metrics(np.array(y), probs, labels)["macro_f1"],
+        "tfidf_macro_f1": point_metrics(np.array(y), tfidf_logreg(tx, ty, x, 2), labels)["macro_f1"],
+        "n_test": len(test),
+    }
 
 
 STATS_BEGIN, STATS_END = "<!-- quotestance data stats: begin -->", "<!-- quotestance data stats: end -->"

@@ -6,5 +6,18 @@ from .extraction import evaluate_extraction, format_extraction, load_gold, match
 from .labelled import DATA_FORMATS, load_labelled
 from .report import breakdowns, confident_mistakes, evaluate_split, markdown_report, write_report
 
-__all__ = ["DATA_FORMATS", "breakdowns", "confident_mistakes", "evaluate_extraction", "evaluate_split", "format_extraction",
-           "load_gold", "load_labelled", "markdown_report", "match", "norm_text", "overlap", "write_report"]
+__all__ = [
+    "DATA_FORMATS",
+    "breakdowns",
+    "confident_mistakes",
+    "evaluate_extraction",
+    "evaluate_split",
+    "format_extraction",
+    "load_gold",
+    "load_labelled",
+    "markdown_report",
+    "match",
+    "norm_text",
+    "overlap",
+    "write_report",
+]

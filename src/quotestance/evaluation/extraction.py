@@ -4,6 +4,7 @@ A predicted quote matches a gold quote when their word overlap is at least half 
 two (greedy, in reading order). Exact match compares the texts after lower-casing and removing
 punctuation and extra whitespace. Speaker accuracy is counted on matched quotes.
 """
+
 from __future__ import annotations
 
 import json
@@ -62,7 +63,7 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
 
 
 @dataclass
-class Tally:
+class Counts:
     """Counts over all gold articles, and the mistakes a person would want to read."""
 
     gold: int = 0
@@ -77,8 +78,16 @@ class Tally:
     mistakes: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _score_matches(t: Tally, article: Article, gq: list[dict[str, Any]], pred: list[dict[str, Any]],
-                   pairs: list[tuple[int, int]], labels: list[str], label_set: Sequence[str] | None, classify: bool) -> None:
+def _score_matches(
+    t: Counts,
+    article: Article,
+    gq: list[dict[str, Any]],
+    pred: list[dict[str, Any]],
+    pairs: list[tuple[int, int]],
+    labels: list[str],
+    label_set: Sequence[str] | None,
+    classify: bool,
+) -> None:
     """Exact text, speaker, partial flag and end-to-end label of each matched pair."""
     for gi, pj in pairs:
         g, p = gq[gi], pred[pj]
@@ -90,12 +99,18 @@ def _score_matches(t: Tally, article: Article, gq: list[dict[str, Any]], pred: l
         if classify and (label_set is None or g.get("label") in label_set):
             t.e2e += same_speaker and labels[pj] == g.get("label")
         if not same_text or not same_speaker:
-            t.mistakes.append({"article": article.id, "gold": g["text"], "pred": p["text"], "gold_speaker": g.get("speaker"),
-                               "pred_speaker": p.get("speaker")})
+            t.mistakes.append(
+                {
+                    "article": article.id,
+                    "gold": g["text"],
+                    "pred": p["text"],
+                    "gold_speaker": g.get("speaker"),
+                    "pred_speaker": p.get("speaker"),
+                }
+            )
 
 
-def _score_unmatched(t: Tally, article: Article, gold: dict[str, Any], pred: list[dict[str, Any]],
-                     pairs: list[tuple[int, int]]) -> None:
+def _score_unmatched(t: Counts, article: Article, gold: dict[str, Any], pred: list[dict[str, Any]], pairs: list[tuple[int, int]]) -> None:
     """Missed gold quotes, and spurious predictions (counting those the gold lists as non-speech)."""
     gq = gold.get("quotes", [])
     for gi in sorted(set(range(len(gq))) - {g for g, _ in pairs}):
@@ -109,9 +124,12 @@ def _score_unmatched(t: Tally, article: Article, gold: dict[str, Any], pred: lis
             t.mistakes.append({"article": article.id, "spurious": p["text"], "non_speech": is_non})
 
 
-def evaluate_extraction(folder: str | Path, extractor: Callable[[Article], list[dict[str, Any]]] | None = None,
-                        classify: Callable[[list[str]], list[str]] | None = None,
-                        label_set: Sequence[str] | None = None) -> dict[str, Any]:
+def evaluate_extraction(
+    folder: str | Path,
+    extractor: Callable[[Article], list[dict[str, Any]]] | None = None,
+    classify: Callable[[list[str]], list[str]] | None = None,
+    label_set: Sequence[str] | None = None,
+) -> dict[str, Any]:
     """Span, exact-match and speaker scores (and end-to-end stance when `classify` is given).
 
     End to end counts gold quotes whose label the classifier can give (`label_set`): a binary model is
@@ -121,7 +139,7 @@ def evaluate_extraction(folder: str | Path, extractor: Callable[[Article], list[
     started = time.perf_counter()
     predictions = [(article, gold, extractor(article)) for article, gold in gold_set]
     seconds = time.perf_counter() - started
-    t = Tally()
+    t = Counts()
     for article, gold, pred in predictions:
         gq = gold.get("quotes", [])
         t.e2e_gold += sum(label_set is None or q.get("label") in label_set for q in gq)
@@ -131,12 +149,18 @@ def evaluate_extraction(folder: str | Path, extractor: Callable[[Article], list[
         t.matched += len(pairs)
         _score_matches(t, article, gq, pred, pairs, labels, label_set, classify is not None)
         _score_unmatched(t, article, gold, pred, pairs)
-    out = {"articles": len(gold_set), "gold_quotes": t.gold, "predicted_quotes": t.predicted,
-           "span": _prf(t.matched, t.predicted, t.gold), "exact": _prf(t.exact, t.predicted, t.gold),
-           "speaker_accuracy": t.speaker / t.matched if t.matched else 0.0,
-           "partial_accuracy": t.partial / t.matched if t.matched else 0.0,
-           "non_speech_taken": t.non_speech, "articles_per_second": len(gold_set) / seconds if seconds else float("inf"),
-           "mistakes": t.mistakes}
+    out = {
+        "articles": len(gold_set),
+        "gold_quotes": t.gold,
+        "predicted_quotes": t.predicted,
+        "span": _prf(t.matched, t.predicted, t.gold),
+        "exact": _prf(t.exact, t.predicted, t.gold),
+        "speaker_accuracy": t.speaker / t.matched if t.matched else 0.0,
+        "partial_accuracy": t.partial / t.matched if t.matched else 0.0,
+        "non_speech_taken": t.non_speech,
+        "articles_per_second": len(gold_set) / seconds if seconds else float("inf"),
+        "mistakes": t.mistakes,
+    }
     if classify:
         out["end_to_end_accuracy"] = t.e2e / t.e2e_gold if t.e2e_gold else 0.0
         out["end_to_end_gold"] = t.e2e_gold
@@ -144,13 +168,19 @@ def evaluate_extraction(folder: str | Path, extractor: Callable[[Article], list[
 
 
 def format_extraction(result: dict[str, Any], name: str = "quotestance") -> str:
-    rows = [["span (≥50% overlap)", *(f"{result['span'][k]:.3f}" for k in ("precision", "recall", "f1"))],
-            ["exact match", *(f"{result['exact'][k]:.3f}" for k in ("precision", "recall", "f1"))]]
+    rows = [
+        ["span (≥50% overlap)", *(f"{result['span'][k]:.3f}" for k in ("precision", "recall", "f1"))],
+        ["exact match", *(f"{result['exact'][k]:.3f}" for k in ("precision", "recall", "f1"))],
+    ]
     text = table(rows, [name, "precision", "recall", "F1"], [22, 9, 9, 9])
-    extra = (f"\nspeaker accuracy (matched): {result['speaker_accuracy']:.3f}   partial flag accuracy: {result['partial_accuracy']:.3f}"
-             f"\nnon-speech strings taken as quotes: {result['non_speech_taken']}   gold {result['gold_quotes']}, predicted "
-             f"{result['predicted_quotes']} over {result['articles']} articles; {result['articles_per_second']:.0f} articles/s")
+    extra = (
+        f"\nspeaker accuracy (matched): {result['speaker_accuracy']:.3f}   partial flag accuracy: {result['partial_accuracy']:.3f}"
+        f"\nnon-speech strings taken as quotes: {result['non_speech_taken']}   gold {result['gold_quotes']}, predicted "
+        f"{result['predicted_quotes']} over {result['articles']} articles; {result['articles_per_second']:.0f} articles/s"
+    )
     if "end_to_end_accuracy" in result:
-        extra += (f"\nend to end (found, attributed and labelled right): {result['end_to_end_accuracy']:.3f} "
-                  f"of {result['end_to_end_gold']} gold quotes with a label the model has")
+        extra += (
+            f"\nend to end (found, attributed and labelled right): {result['end_to_end_accuracy']:.3f} "
+            f"of {result['end_to_end_gold']} gold quotes with a label the model has"
+        )
     return text + extra

@@ -12,8 +12,15 @@ from ..io import iter_records
 DATA_FORMATS = tuple(IMPORTERS)  # "table" reads .jsonl/.csv/.parquet with named fields; the others go through their importer
 
 
-def load_labelled(paths: Sequence[str | Path] | None, labels: Sequence[str], *, text_field: str = "text", label_field: str = "label",
-                  neutral: str = "drop", data_format: str = "table") -> list[dict[str, Any]]:
+def load_labelled(
+    paths: Sequence[str | Path] | None,
+    labels: Sequence[str],
+    *,
+    text_field: str = "text",
+    label_field: str = "label",
+    neutral: str = "drop",
+    data_format: str = "table",
+) -> list[dict[str, Any]]:
     """Rows with text and label; the default is the corpus test split. Neutral rows vs a binary model: "drop" or "error".
 
     `data_format` other than "table" reads each file through that importer (keep_it_local, cameo, label_studio)."""
@@ -38,8 +45,10 @@ def load_labelled(paths: Sequence[str | Path] | None, labels: Sequence[str], *, 
         elif r["label"] == "neutral" and neutral == "drop":
             continue
         else:
-            raise ValueError(f"{r.get('_where', '?')}: label {r['label']!r} is not one of the model's labels {list(labels)}"
-                             + (" (pass --neutral drop to leave neutral rows out)" if r["label"] == "neutral" else ""))
+            raise ValueError(
+                f"{r.get('_where', '?')}: label {r['label']!r} is not one of the model's labels {list(labels)}"
+                + (" (pass --neutral drop to leave neutral rows out)" if r["label"] == "neutral" else "")
+            )
     if not out:
         raise ValueError("no rows to evaluate")
     return out

@@ -5,5 +5,13 @@ from __future__ import annotations
 from .extract import extract_quotes, extract_statements
 from .readers import DEFAULT_MAX_CHARS, expand_inputs, load_articles, read_articles, read_blob, read_path
 
-__all__ = ["DEFAULT_MAX_CHARS", "expand_inputs", "extract_quotes", "extract_statements", "load_articles", "read_articles",
-           "read_blob", "read_path"]
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "expand_inputs",
+    "extract_quotes",
+    "extract_statements",
+    "load_articles",
+    "read_articles",
+    "read_blob",
+    "read_path",
+]

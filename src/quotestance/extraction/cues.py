@@ -15,7 +15,10 @@ from .people import SUBJECT_START, VERB_RE, Registry, name_score, person_names
 
 def clip_subject(s: str) -> str:
     s = s.strip(" ,;:—–-\n")
-    s = re.split(r"\s+(?:on|in|at|during|after|before|late|earlier|later|via|through|while|from)\s+(?:[A-Z]\w*day|a |an |the |his |her |their |its |\w+ (?:conference|statement|briefing|interview))", s)[0]
+    s = re.split(
+        r"\s+(?:on|in|at|during|after|before|late|earlier|later|via|through|while|from)\s+(?:[A-Z]\w*day|a |an |the |his |her |their |its |\w+ (?:conference|statement|briefing|interview))",
+        s,
+    )[0]
     s = re.split(r"\s+(?:to|in|on|at)\s+(?:reporters|journalists|lawmakers|parliament|a news|the press)\b", s)[0]
     return s.strip(" ,;:")
 
@@ -60,7 +63,7 @@ def cue_after(after: str) -> tuple[str, str] | None:
         if len(before_verb.split()) > 12 or re.search(r"[.!?]\s", before_verb) or not SUBJECT_START.match(before_verb):
             return _according(s)
         return verb, before_verb.split(",")[0] if "," in before_verb else before_verb
-    return verb, re.split(r"[,.;:]", s[m.end():])[0]
+    return verb, re.split(r"[,.;:]", s[m.end() :])[0]
 
 
 def _according(s: str) -> tuple[str, str] | None:

@@ -19,8 +19,10 @@ if TYPE_CHECKING:
 
 _UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper()) + "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ" + "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ"
 PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
-_NAME_TOKEN = (rf"(?:{PARTICLE}[- ])?"
-               rf"(?:[{_UPPER}][^\W\d_]{{0,3}}\.|[{_UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*)")  # "Lt." or "J." but not "Vasnetsov."
+_NAME_TOKEN = (
+    rf"(?:{PARTICLE}[- ])?"
+    rf"(?:[{_UPPER}][^\W\d_]{{0,3}}\.|[{_UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*)"
+)  # "Lt." or "J." but not "Vasnetsov."
 NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*")
 VERB_RE = re.compile(r"\b(" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b")
 # where a clause's subject can start: a capital, a particle before a capital, a pronoun or a determiner
@@ -48,7 +50,7 @@ class Registry:
     def find(self, name: str) -> Person | None:
         toks = name.split()
         for p in self.people:
-            if p.name == name or (len(toks) <= len(p.tokens) and p.tokens[-len(toks):] == toks):
+            if p.name == name or (len(toks) <= len(p.tokens) and p.tokens[-len(toks) :] == toks):
                 return p
         for p in self.people:  # a given name alone, or a surname with a particle
             if toks[0] in p.tokens:
@@ -92,9 +94,9 @@ def person_names(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
             continue
         toks = [t.rstrip(".") if len(t) > 2 else t for t in toks]
         # an appositive right after the name: "Anika Voss, the foreign minister,"
-        app = re.match(r",\s+(?:the\s+|a\s+)?([^,.;“”\"]{3,60}?),", text[m.end(): m.end() + 80])
+        app = re.match(r",\s+(?:the\s+|a\s+)?([^,.;“”\"]{3,60}?),", text[m.end() : m.end() + 80])
         # or one just before it: "Gibraltar’s chief minister, Daniel Azzopardi,"
-        pre = re.search(r"(?:^|[.;:!?]\s|\b(?:the|a|an)\s|’s\s|'s\s)([a-z][a-z \-]{2,50}),\s+$", text[max(0, m.start() - 70): m.start()])
+        pre = re.search(r"(?:^|[.;:!?]\s|\b(?:the|a|an)\s|’s\s|'s\s)([a-z][a-z \-]{2,50}),\s+$", text[max(0, m.start() - 70) : m.start()])
         extra = set()
         for found in (app, pre):
             if found and (words := set(found.group(1).lower().replace("’s", "").split())) & TITLE_WORDS:

@@ -3,6 +3,7 @@
 Every input record becomes either an `Article` or a `ReadError` that names the file and line (or
 record number), so a batch run can account for everything it was given.
 """
+
 from __future__ import annotations
 
 import csv
@@ -96,12 +97,26 @@ def _check(text: str, origin: str, max_chars: int) -> str | None:
     return None
 
 
-def _from_txt(f: BinaryIO, path: Path, max_chars: int) -> Iterator[Article | ReadError]:
-    origin = f"{path}:1"
+def _decoded(f: BinaryIO, path: Path) -> str | ReadError:
+    """The file's text, or the error that names it (binary data)."""
     try:
-        raw = decode(f.read(), str(path))
+        return decode(f.read(), str(path))
     except ValueError as e:
-        yield ReadError(origin, str(e), path.stem)
+        return ReadError(f"{path}:1", str(e), path.stem)
+
+
+def _whole_file_article(text: str, path: Path, max_chars: int, **about: Any) -> Article | ReadError:
+    """A one-article file (txt, html) as an Article, or the reason it is not usable."""
+    origin = f"{path}:1"
+    if reason := _check(text, origin, max_chars):
+        return ReadError(origin, reason, path.stem)
+    return Article(id=path.stem, text=text, origin=origin, **about)
+
+
+def _from_txt(f: BinaryIO, path: Path, max_chars: int) -> Iterator[Article | ReadError]:
+    raw = _decoded(f, path)
+    if isinstance(raw, ReadError):
+        yield raw
         return
     meta: dict[str, str] = {}
     lines = raw.replace("\r\n", "\n").split("\n")
@@ -113,36 +128,39 @@ def _from_txt(f: BinaryIO, path: Path, max_chars: int) -> Iterator[Article | Rea
         raw = "\n".join(lines[i:])
     else:
         meta = {}
-    text = clean_text(raw)
-    if reason := _check(text, origin, max_chars):
-        yield ReadError(origin, reason, path.stem)
-        return
-    yield Article(
-        id=path.stem, text=text, title=meta.get("title"), published=iso_date(meta.get("published") or meta.get("date")),
-        source=meta.get("source"), url=meta.get("url"), meta={k: v for k, v in meta.items() if k == "author"}, origin=origin,
+    yield _whole_file_article(
+        clean_text(raw),
+        path,
+        max_chars,
+        title=meta.get("title"),
+        published=iso_date(meta.get("published") or meta.get("date")),
+        source=meta.get("source"),
+        url=meta.get("url"),
+        meta={k: v for k, v in meta.items() if k == "author"},
     )
 
 
 def _from_html(f: BinaryIO, path: Path, max_chars: int) -> Iterator[Article | ReadError]:
     import trafilatura
 
-    origin = f"{path}:1"
-    try:
-        html = decode(f.read(), str(path))
-    except ValueError as e:
-        yield ReadError(origin, str(e), path.stem)
+    html = _decoded(f, path)
+    if isinstance(html, ReadError):
+        yield html
         return
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     text = clean_text((doc.text if doc is not None else "") or "")
     if not text:
-        yield ReadError(origin, "no main text found in the HTML (scripts, navigation or an empty page only)", path.stem)
+        yield ReadError(f"{path}:1", "no main text found in the HTML (scripts, navigation or an empty page only)", path.stem)
         return
-    if reason := _check(text, origin, max_chars):
-        yield ReadError(origin, reason, path.stem)
-        return
-    yield Article(
-        id=path.stem, text=text, title=doc.title, published=iso_date(doc.date), source=doc.sitename, url=doc.url,
-        meta={"author": doc.author} if doc.author else {}, origin=origin,
+    yield _whole_file_article(
+        text,
+        path,
+        max_chars,
+        title=doc.title,
+        published=iso_date(doc.date),
+        source=doc.sitename,
+        url=doc.url,
+        meta={"author": doc.author} if doc.author else {},
     )
 
 
@@ -166,8 +184,14 @@ def _from_record(rec: Any, origin: str, fields: Fields, default_id: str, max_cha
         return None if value in (None, "") else str(value)
 
     return Article(
-        id=rid, text=text, title=opt(fields.title), published=iso_date(rec.get(fields.published)), source=opt(fields.source),
-        url=opt(fields.url), meta={k: v for k, v in rec.items() if k not in named}, origin=origin,
+        id=rid,
+        text=text,
+        title=opt(fields.title),
+        published=iso_date(rec.get(fields.published)),
+        source=opt(fields.source),
+        url=opt(fields.url),
+        meta={k: v for k, v in rec.items() if k not in named},
+        origin=origin,
     )
 
 
@@ -214,8 +238,9 @@ def _from_parquet(f: BinaryIO, path: Path, fields: Fields, max_chars: int, clean
             yield _from_record(rec, f"{path}#{n}", fields, f"{path.stem}-{n}", max_chars, clean)
 
 
-def read_path(path: str | Path, fields: Fields | None = None, max_chars: int = DEFAULT_MAX_CHARS,
-              clean: bool = True) -> Iterator[Article | ReadError]:
+def read_path(
+    path: str | Path, fields: Fields | None = None, max_chars: int = DEFAULT_MAX_CHARS, clean: bool = True
+) -> Iterator[Article | ReadError]:
     """Stream the articles (and read errors) of one file."""
     path = Path(path)
     try:
@@ -227,14 +252,16 @@ def read_path(path: str | Path, fields: Fields | None = None, max_chars: int = D
         yield from read_stream(f, path, fields, max_chars, clean)
 
 
-def read_blob(data: bytes, name: str | Path, fields: Fields | None = None, max_chars: int = DEFAULT_MAX_CHARS,
-              clean: bool = True) -> Iterator[Article | ReadError]:
+def read_blob(
+    data: bytes, name: str | Path, fields: Fields | None = None, max_chars: int = DEFAULT_MAX_CHARS, clean: bool = True
+) -> Iterator[Article | ReadError]:
     """The same as `read_path` for a file's bytes (e.g. one fetched from a remote filesystem by Ray)."""
     yield from read_stream(io.BytesIO(data), Path(name), fields, max_chars, clean)
 
 
-def read_stream(f: BinaryIO, path: Path, fields: Fields | None = None, max_chars: int = DEFAULT_MAX_CHARS,
-                clean: bool = True) -> Iterator[Article | ReadError]:
+def read_stream(
+    f: BinaryIO, path: Path, fields: Fields | None = None, max_chars: int = DEFAULT_MAX_CHARS, clean: bool = True
+) -> Iterator[Article | ReadError]:
     """Dispatch on the file name's suffix; `path` names the records (ids, origins), `f` supplies the bytes.
 
     `clean=False` keeps a collection's text as given (only trimmed): for quotes, not articles."""
@@ -253,7 +280,9 @@ def read_stream(f: BinaryIO, path: Path, fields: Fields | None = None, max_chars
 
 
 def read_articles(
-    inputs: str | Path | Iterable[str | Path], fields: Fields | None = None, max_chars: int = DEFAULT_MAX_CHARS,
+    inputs: str | Path | Iterable[str | Path],
+    fields: Fields | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
     clean: bool = True,
 ) -> Iterator[Article | ReadError]:
     """Stream articles from files, folders and globs; never loads a collection whole."""

@@ -13,7 +13,7 @@ from .text import last_end_in, normalise, paragraphs, sentence_ends
 DOUBLE_OPEN, DOUBLE_CLOSE = "“„", "”"
 GUILLEMET_OPEN, GUILLEMET_CLOSE = "«‹", "»›"
 SINGLE_OPEN, SINGLE_CLOSE = "‘‚", "’"
-MARKS = set('"\'“”„«»‹›‘’‚')
+MARKS = set("\"'“”„«»‹›‘’‚")
 
 
 @dataclass
@@ -102,7 +102,7 @@ def find_spans(text: str) -> list[Span]:
         segments: list[tuple[int, int]] = []
         last_close = p0
         if carry is not None:
-            if marks and marks[0][2] == ("open", carry_family) and text[p0:marks[0][0]].strip() == "":
+            if marks and marks[0][2] == ("open", carry_family) and text[p0 : marks[0][0]].strip() == "":
                 i, ch, _ = marks.pop(0)
                 state, segments = (i, carry_char, carry_family), carry.segments
             else:
@@ -118,7 +118,11 @@ def find_spans(text: str) -> list[Span]:
                     last_close = i + 1
             else:
                 o, och, ofam = state
-                if kind == "close" and _closes(och, ch, ofam, family) or (kind == "open" and (ch == '"' == och or och == "„" and ch == "“")):
+                if (
+                    kind == "close"
+                    and _closes(och, ch, ofam, family)
+                    or (kind == "open" and (ch == '"' == och or och == "„" and ch == "“"))
+                ):
                     segments.append((o + 1, i))
                     spans.append(Span(segments, segments[0][0] - 1, i))
                     state, last_close = None, i + 1

@@ -28,8 +28,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def sentence_ends(text: str) -> list[int]:
     """Offsets just after each sentence end (abbreviations such as "Mr." and initials are not ends)."""
-    return [m.end() for m in _SENT_END.finditer(text)
-            if not (m.group(2) == "." and (m.group(1) in ABBREVIATIONS or len(m.group(1)) == 1 and m.group(1).isupper()))]
+    return [
+        m.end()
+        for m in _SENT_END.finditer(text)
+        if not (m.group(2) == "." and (m.group(1) in ABBREVIATIONS or len(m.group(1)) == 1 and m.group(1).isupper()))
+    ]
 
 
 def last_end_in(ends: list[int], lo: int, hi: int) -> int:

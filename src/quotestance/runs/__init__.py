@@ -6,5 +6,16 @@ from .files import RunPaths, inputs_outside, run_paths
 from .runner import CHUNK_ARTICLES, RunStats, classify_rows, extract_articles, output_schemas, predict_articles, statement_rows
 from .summaries import write_summaries
 
-__all__ = ["CHUNK_ARTICLES", "RunPaths", "RunStats", "classify_rows", "extract_articles", "inputs_outside", "output_schemas",
-           "predict_articles", "run_paths", "statement_rows", "write_summaries"]
+__all__ = [
+    "CHUNK_ARTICLES",
+    "RunPaths",
+    "RunStats",
+    "classify_rows",
+    "extract_articles",
+    "inputs_outside",
+    "output_schemas",
+    "predict_articles",
+    "run_paths",
+    "statement_rows",
+    "write_summaries",
+]

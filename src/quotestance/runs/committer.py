@@ -53,8 +53,10 @@ class Committer:
         for name, path in partials.items():
             size = path.stat().st_size if path.exists() else 0
             if size < offsets[name]:
-                raise ValueError(f"{path}: shorter ({size} bytes) than its last commit ({offsets[name]}); "
-                                 "the work files are damaged: pass --overwrite to start again")
+                raise ValueError(
+                    f"{path}: shorter ({size} bytes) than its last commit ({offsets[name]}); "
+                    "the work files are damaged: pass --overwrite to start again"
+                )
             with open(path, "ab") as f:
                 f.truncate(offsets[name])
 

@@ -62,5 +62,4 @@ def inputs_outside(inputs: str | Path | Iterable[str | Path], out_folder: str | 
     out = Path(out_folder).resolve()
     folders = [Path(i).resolve() for i in inputs if Path(i).is_dir()]
     nested = any(out != f and f in out.parents for f in folders)
-    return [p for p in expand_inputs(inputs)
-            if p.resolve() not in own_files and not (nested and out in p.resolve().parents)]
+    return [p for p in expand_inputs(inputs) if p.resolve() not in own_files and not (nested and out in p.resolve().parents)]

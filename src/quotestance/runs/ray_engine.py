@@ -7,6 +7,7 @@ as Parquet shards under OUTPUT/quotes/ with the local engine's schema, and unrea
 under OUTPUT/errors/: an error never fails the job. `ray.init()` joins the cluster named by
 RAY_ADDRESS when it is set, else starts a local one. Optional extra: `pip install 'quotestance[ray]'`.
 """
+
 from __future__ import annotations
 
 import json
@@ -46,8 +47,10 @@ class _StanceActor:
         found = statement_rows(articles, self.clf)
         rows = found["output"]
         errors += found["errors"]
-        return {"kind": ["quote"] * len(rows) + ["error"] * len(errors),
-                "row": [json.dumps(flatten(r), ensure_ascii=False) for r in rows] + [json.dumps(e, ensure_ascii=False) for e in errors]}
+        return {
+            "kind": ["quote"] * len(rows) + ["error"] * len(errors),
+            "row": [json.dumps(flatten(r), ensure_ascii=False) for r in rows] + [json.dumps(e, ensure_ascii=False) for e in errors],
+        }
 
 
 def _to_table(batch: dict[str, Any], schema) -> Any:
@@ -67,9 +70,18 @@ def _check_output(uri: str, overwrite: bool) -> None:
         check_overwrite(uri, overwrite, exists=exists)
 
 
-def predict_articles_ray(inputs: list[str], output_dir: str | Path, model: str, *, fields: Fields | None = None,
-                         num_actors: int = 1, batch_size: int = 32, articles_per_batch: int = 64,
-                         max_chars: int = DEFAULT_MAX_CHARS, overwrite: bool = False) -> dict[str, int]:
+def predict_articles_ray(
+    inputs: list[str],
+    output_dir: str | Path,
+    model: str,
+    *,
+    fields: Fields | None = None,
+    num_actors: int = 1,
+    batch_size: int = 32,
+    articles_per_batch: int = 64,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    overwrite: bool = False,
+) -> dict[str, int]:
     """Articles → stanced quotes on Ray Data; returns the counts of quote and error rows written."""
     try:
         import ray
@@ -89,8 +101,13 @@ def predict_articles_ray(inputs: list[str], output_dir: str | Path, model: str, 
     quote_schema, error_schema = output_schemas()
     parsed = ray.data.read_binary_files(paths, include_paths=True).flat_map(_parse, fn_kwargs={"fields": fields, "max_chars": max_chars})
     # no repartition in front of the actor pool: on small machines that combination can deadlock
-    results = parsed.map_batches(_StanceActor, fn_constructor_kwargs={"model": str(Path(model).resolve()), "batch_size": batch_size},
-                                 compute=ActorPoolStrategy(size=num_actors), num_cpus=1, batch_size=articles_per_batch).materialize()
+    results = parsed.map_batches(
+        _StanceActor,
+        fn_constructor_kwargs={"model": str(Path(model).resolve()), "batch_size": batch_size},
+        compute=ActorPoolStrategy(size=num_actors),
+        num_cpus=1,
+        batch_size=articles_per_batch,
+    ).materialize()
     counts = {}
     for kind, schema, folder in (("quote", quote_schema, f"{out}/quotes"), ("error", error_schema, f"{out}/errors")):
         part = results.filter(expr=col("kind") == kind)

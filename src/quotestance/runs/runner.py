@@ -70,8 +70,17 @@ def _inputs(inputs: str | Path | Iterable[str | Path], paths: RunPaths) -> list[
     return inputs_outside(inputs, paths.output.parent, paths.own_files())
 
 
-def _run(items: Iterable[Article | ReadError], paths: RunPaths, process: Process, streams: Streams,
-         resume: bool, overwrite: bool, progress: bool, desc: str, chunk_size: int) -> RunStats:
+def _run(
+    items: Iterable[Article | ReadError],
+    paths: RunPaths,
+    process: Process,
+    streams: Streams,
+    resume: bool,
+    overwrite: bool,
+    progress: bool,
+    desc: str,
+    chunk_size: int,
+) -> RunStats:
     from tqdm.auto import tqdm
 
     committer = Committer(streams, paths.progress, resume, overwrite)
@@ -131,9 +140,18 @@ def statement_rows(articles: list[Article], classifier: StanceClassifier | None 
     return {"output": output, "errors": errors, "manifest": manifest}
 
 
-def extract_articles(inputs: str | Path | Iterable[str | Path], output: str | Path, *, fields: Fields | None = None,
-                     errors: str | Path | None = None, resume: bool = False, overwrite: bool = False, progress: bool = True,
-                     chunk_size: int = CHUNK_ARTICLES, max_chars: int = DEFAULT_MAX_CHARS) -> RunStats:
+def extract_articles(
+    inputs: str | Path | Iterable[str | Path],
+    output: str | Path,
+    *,
+    fields: Fields | None = None,
+    errors: str | Path | None = None,
+    resume: bool = False,
+    overwrite: bool = False,
+    progress: bool = True,
+    chunk_size: int = CHUNK_ARTICLES,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> RunStats:
     """Articles → attributed statements (no model), streamed like `predict_articles`: resumable, every record accounted for."""
     paths = run_paths(output, errors)
     schema, _ = output_schemas((EXTRACTED,))
@@ -142,17 +160,28 @@ def extract_articles(inputs: str | Path | Iterable[str | Path], output: str | Pa
     return _run(items, paths, statement_rows, streams, resume, overwrite, progress, "extract", chunk_size)
 
 
-def predict_articles(inputs: str | Path | Iterable[str | Path], output: str | Path, classifier: StanceClassifier, *,
-                     fields: Fields | None = None, errors: str | Path | None = None, resume: bool = False, overwrite: bool = False,
-                     progress: bool = True, summaries: bool = True, chunk_size: int = CHUNK_ARTICLES,
-                     max_chars: int | None = None) -> RunStats:
+def predict_articles(
+    inputs: str | Path | Iterable[str | Path],
+    output: str | Path,
+    classifier: StanceClassifier,
+    *,
+    fields: Fields | None = None,
+    errors: str | Path | None = None,
+    resume: bool = False,
+    overwrite: bool = False,
+    progress: bool = True,
+    summaries: bool = True,
+    chunk_size: int = CHUNK_ARTICLES,
+    max_chars: int | None = None,
+) -> RunStats:
     """Articles → attributed statements → stances, streamed to `output`, with a manifest and summaries beside it."""
     paths = run_paths(output, errors)
     schema, _ = output_schemas()  # the errors file is JSONL here; Ray writes error rows to Parquet
     streams = {"output": (paths.output, schema), "errors": (paths.errors, None), "manifest": (paths.manifest, None)}
     items = read_articles(_inputs(inputs, paths), fields, max_chars or DEFAULT_MAX_CHARS)
-    stats = _run(items, paths, lambda articles: statement_rows(articles, classifier), streams, resume, overwrite, progress,
-                 "predict", chunk_size)
+    stats = _run(
+        items, paths, lambda articles: statement_rows(articles, classifier), streams, resume, overwrite, progress, "predict", chunk_size
+    )
     if summaries:
         stats.files.update(write_summaries(paths))
     return stats
@@ -164,17 +193,30 @@ def _stance_record(base: dict[str, Any], result: dict[str, Any], model: str) -> 
     return {**base, **{(f"pred_{k}" if k in base else k): v for k, v in stance_fields(result, model).items()}}
 
 
-def classify_rows(inputs: str | Path | Iterable[str | Path], output: str | Path, classifier: StanceClassifier, *,
-                  text_field: str = "text", id_field: str = "id", errors: str | Path | None = None, resume: bool = False,
-                  overwrite: bool = False, progress: bool = True, chunk_size: int = 512) -> RunStats:
+def classify_rows(
+    inputs: str | Path | Iterable[str | Path],
+    output: str | Path,
+    classifier: StanceClassifier,
+    *,
+    text_field: str = "text",
+    id_field: str = "id",
+    errors: str | Path | None = None,
+    resume: bool = False,
+    overwrite: bool = False,
+    progress: bool = True,
+    chunk_size: int = 512,
+) -> RunStats:
     """Any rows with a text field → the same rows plus stance fields (text kept exactly as given)."""
     paths = run_paths(output, errors)
     fields = Fields(id=id_field, text=text_field, title="\0", published="\0", source="\0", url="\0")
 
     def process(rows: list[Article]) -> dict[str, list[dict[str, Any]]]:
         results = classifier.predict([r.text for r in rows])
-        return {"output": [_stance_record({id_field: r.id, text_field: r.text, **r.meta}, res, classifier.name)
-                           for r, res in zip(rows, results)]}
+        return {
+            "output": [
+                _stance_record({id_field: r.id, text_field: r.text, **r.meta}, res, classifier.name) for r, res in zip(rows, results)
+            ]
+        }
 
     streams = {"output": (paths.output, None), "errors": (paths.errors, None)}
     items = read_articles(_inputs(inputs, paths), fields, clean=False)

@@ -3,6 +3,7 @@
 Quotes of one article are contiguous in the output, so article rows are written as the stream goes;
 speaker and country tables hold one entry per speaker or country, never the quotes themselves.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -51,10 +52,15 @@ class _Agg:
             d[1] += 1
 
     def row(self, **key: Any) -> dict[str, Any]:
-        tally = Tally(quotes=self.n, conciliatory=self.labels.get(CONCILIATORY, 0), hostile=self.labels.get(HOSTILE, 0),
-                      neutral=self.labels.get(NEUTRAL, 0), mean_score=round(self.score / self.n, 4) if self.n else None,
-                      most_hostile=self.most_hostile[1] if self.n else None,
-                      most_conciliatory=self.most_conciliatory[1] if self.n else None)
+        tally = Tally(
+            quotes=self.n,
+            conciliatory=self.labels.get(CONCILIATORY, 0),
+            hostile=self.labels.get(HOSTILE, 0),
+            neutral=self.labels.get(NEUTRAL, 0),
+            mean_score=round(self.score / self.n, 4) if self.n else None,
+            most_hostile=self.most_hostile[1] if self.n else None,
+            most_conciliatory=self.most_conciliatory[1] if self.n else None,
+        )
         return {**key, **asdict(tally)}
 
 
@@ -88,15 +94,23 @@ def write_summaries(paths: RunPaths, top_series: int = 8) -> dict[str, str]:
     else:
         paths.sibling("countries.csv").unlink(missing_ok=True)  # not a stale one from an earlier run beside this output
     errors = sum(1 for _ in iter_records(paths.errors)) if paths.errors.exists() else 0
-    summary = {"quotes": total.n, "errors": errors, "speakers": len(set(speakers) - {"(unknown)"}), "labels": dict(total.labels),
-               "mean_score": round(total.score / total.n, 4) if total.n else None}
+    summary = {
+        "quotes": total.n,
+        "errors": errors,
+        "speakers": len(set(speakers) - {"(unknown)"}),
+        "labels": dict(total.labels),
+        "mean_score": round(total.score / total.n, 4) if total.n else None,
+    }
     files["summary"] = str(paths.sibling("summary.json"))
     write_json(files["summary"], summary)
     source = countries if countries else speakers
     named = [(name, agg) for name, agg in sorted(source.items(), key=lambda kv: -kv[1].n) if name != "(unknown)"]
     series = {name: [(d, s / n, n) for d, (s, n) in agg.by_date.items()] for name, agg in named[:top_series]}
-    plot = score_over_time(series, paths.sibling("stance_over_time.png"),
-                           f"Stance over time by {'country' if countries else 'speaker'} (top {top_series} by quotes)")
+    plot = score_over_time(
+        series,
+        paths.sibling("stance_over_time.png"),
+        f"Stance over time by {'country' if countries else 'speaker'} (top {top_series} by quotes)",
+    )
     if plot:
         files["plot"] = str(plot)
     else:

@@ -8,5 +8,16 @@ from .classifier import StanceClassifier
 from .model_folder import ModelInfo, check_model_folder
 from .onnx_export import export_onnx
 
-__all__ = ["BACKENDS", "Backend", "ModelInfo", "OnnxBackend", "StanceClassifier", "TorchBackend", "check_model_folder",
-           "default_model_path", "export_onnx", "make_tiny_model", "resolve_base_model"]
+__all__ = [
+    "BACKENDS",
+    "Backend",
+    "ModelInfo",
+    "OnnxBackend",
+    "StanceClassifier",
+    "TorchBackend",
+    "check_model_folder",
+    "default_model_path",
+    "export_onnx",
+    "make_tiny_model",
+    "resolve_base_model",
+]

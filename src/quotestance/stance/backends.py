@@ -81,14 +81,18 @@ class OnnxBackend:
         # created and run on a thread of its own, and the caller's floating point is left as it was.
         opts.add_session_config_entry("session.set_denormal_as_zero", "1")
         runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quotestance-onnx")
-        session = runner.submit(ort.InferenceSession, str(path), opts, providers=["CPUExecutionProvider"],
-                                disabled_optimizers=UNFUSED).result()
+        session = runner.submit(
+            ort.InferenceSession, str(path), opts, providers=["CPUExecutionProvider"], disabled_optimizers=UNFUSED
+        ).result()
         return cls(session, AutoTokenizer.from_pretrained(folder, local_files_only=True), max_length, runner)
 
     def logits(self, batch: list[str]) -> np.ndarray:
         enc = self.tokenizer(batch, padding=True, truncation=True, max_length=self.max_length, return_tensors="np")
-        feeds = {"input_ids": enc["input_ids"].astype(np.int64), "attention_mask": enc["attention_mask"].astype(np.int64),
-                 "token_type_ids": enc.get("token_type_ids", np.zeros_like(enc["input_ids"])).astype(np.int64)}
+        feeds = {
+            "input_ids": enc["input_ids"].astype(np.int64),
+            "attention_mask": enc["attention_mask"].astype(np.int64),
+            "token_type_ids": enc.get("token_type_ids", np.zeros_like(enc["input_ids"])).astype(np.int64),
+        }
         return self.runner.submit(self.session.run, ["logits"], feeds).result()[0]
 
 

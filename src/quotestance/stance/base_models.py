@@ -3,6 +3,7 @@
 Nothing is downloaded: a name that is neither a folder nor already in the local Hugging Face cache
 is a clear error.
 """
+
 from __future__ import annotations
 
 import os
@@ -105,8 +106,14 @@ def make_tiny_model(folder: str | os.PathLike, hidden_size: int = 32, layers: in
 
     folder = Path(folder)
     tok = AutoTokenizer.from_pretrained(default_model_path(), local_files_only=True)
-    config = BertConfig(vocab_size=tok.vocab_size, hidden_size=hidden_size, num_hidden_layers=layers, num_attention_heads=2,
-                        intermediate_size=hidden_size * 2, max_position_embeddings=128)
+    config = BertConfig(
+        vocab_size=tok.vocab_size,
+        hidden_size=hidden_size,
+        num_hidden_layers=layers,
+        num_attention_heads=2,
+        intermediate_size=hidden_size * 2,
+        max_position_embeddings=128,
+    )
     torch.manual_seed(seed)
     BertModel(config).save_pretrained(folder)
     tok.save_pretrained(folder)

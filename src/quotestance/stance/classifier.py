@@ -25,8 +25,7 @@ class StanceClassifier:
     >>> clf.predict("We are ready to talk.")  # {'label': 'conciliatory', 'confidence': 0.97, ...}
     """
 
-    def __init__(self, backend: Backend, labels: Sequence[str], temperature: float = 1.0, name: str = "",
-                 batch_size: int = 32) -> None:
+    def __init__(self, backend: Backend, labels: Sequence[str], temperature: float = 1.0, name: str = "", batch_size: int = 32) -> None:
         self.backend = backend
         self.labels = list(labels)
         self.temperature = float(temperature)
@@ -37,8 +36,9 @@ class StanceClassifier:
         return self.backend.device
 
     @classmethod
-    def from_pretrained(cls, folder: str | Path, device: str | None = None, batch_size: int = 32,
-                        backend: str = "torch") -> StanceClassifier:
+    def from_pretrained(
+        cls, folder: str | Path, device: str | None = None, batch_size: int = 32, backend: str = "torch"
+    ) -> StanceClassifier:
         """Load a model folder (safetensors only) with the named backend: "torch" (default) or "onnx"."""
         if backend not in BACKENDS:
             raise ValueError(f"unknown backend {backend!r} ({' or '.join(BACKENDS)})")
@@ -60,7 +60,11 @@ class StanceClassifier:
     def predict_proba(self, texts: str | Sequence[str]) -> np.ndarray:
         """Calibrated probabilities (softmax of logits / stored temperature); one row per text."""
         single = isinstance(texts, str)
-        probs = softmax(self.logits([texts] if single else texts), self.temperature) if (single or len(texts)) else np.zeros((0, len(self.labels)))
+        probs = (
+            softmax(self.logits([texts] if single else texts), self.temperature)
+            if (single or len(texts))
+            else np.zeros((0, len(self.labels)))
+        )
         return probs[0] if single else probs
 
     def predict(self, texts: str | Sequence[str]) -> dict[str, Any] | list[dict[str, Any]]:

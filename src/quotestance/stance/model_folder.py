@@ -77,8 +77,10 @@ def check_model_folder(folder: str | Path) -> ModelInfo:
     if not (folder / "model.safetensors").exists():
         pickled = [p for p in PICKLE_WEIGHTS if (folder / p).exists()]
         if pickled:
-            raise ValueError(f"{folder}: weights are a pickle ({pickled[0]}); only safetensors are loaded. "
-                             "Convert them with safetensors where you trust the file.")
+            raise ValueError(
+                f"{folder}: weights are a pickle ({pickled[0]}); only safetensors are loaded. "
+                "Convert them with safetensors where you trust the file."
+            )
         raise FileNotFoundError(f"{folder}: model.safetensors is missing")
     if not (folder / "config.json").exists():
         raise FileNotFoundError(f"{folder}: config.json is missing")

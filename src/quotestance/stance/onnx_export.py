@@ -3,6 +3,7 @@
 `export_onnx(DIR)` writes DIR/onnx/model.onnx (float32) and DIR/onnx/model.int8.onnx; `--backend onnx`
 loads the int8 file (the float one when quantisation was skipped). Optional extra: `pip install .[onnx]`.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -34,8 +35,9 @@ def export_onnx(folder: str | Path, quantize: bool = True, opset: int = 17) -> P
     check_model_folder(folder)
     out_dir = folder / "onnx"
     out_dir.mkdir(exist_ok=True)
-    model = AutoModelForSequenceClassification.from_pretrained(folder, use_safetensors=True, local_files_only=True,
-                                                               attn_implementation="eager").eval()
+    model = AutoModelForSequenceClassification.from_pretrained(
+        folder, use_safetensors=True, local_files_only=True, attn_implementation="eager"
+    ).eval()
     tok = AutoTokenizer.from_pretrained(folder, local_files_only=True)
     enc = tok(["an example quote for tracing", "a second, longer example quote for the exporter"], padding=True, return_tensors="pt")
 
@@ -51,12 +53,27 @@ def export_onnx(folder: str | Path, quantize: bool = True, opset: int = 17) -> P
     args = (enc["input_ids"], enc["attention_mask"], enc.get("token_type_ids", torch.zeros_like(enc["input_ids"])))
     fp32 = out_dir / "model.onnx"
     try:
-        torch.onnx.export(Wrapper(model).eval(), args, str(fp32), dynamo=False, opset_version=opset, input_names=names,
-                          output_names=["logits"], dynamic_axes={n: {0: "batch", 1: "sequence"} for n in names})
+        torch.onnx.export(
+            Wrapper(model).eval(),
+            args,
+            str(fp32),
+            dynamo=False,
+            opset_version=opset,
+            input_names=names,
+            output_names=["logits"],
+            dynamic_axes={n: {0: "batch", 1: "sequence"} for n in names},
+        )
     except Exception:
         batch, seq = torch.export.Dim("batch", min=1, max=4096), torch.export.Dim("sequence", min=2, max=512)
-        program = torch.onnx.export(Wrapper(model).eval(), args, dynamo=True, opset_version=18, input_names=names,
-                                    output_names=["logits"], dynamic_shapes={n: {0: batch, 1: seq} for n in names})
+        program = torch.onnx.export(
+            Wrapper(model).eval(),
+            args,
+            dynamo=True,
+            opset_version=18,
+            input_names=names,
+            output_names=["logits"],
+            dynamic_shapes={n: {0: batch, 1: seq} for n in names},
+        )
         program.save(str(fp32))
     from onnxruntime.transformers.fusion_options import FusionOptions
     from onnxruntime.transformers.optimizer import optimize_model
@@ -65,8 +82,13 @@ def export_onnx(folder: str | Path, quantize: bool = True, opset: int = 17) -> P
     fused = out_dir / "model.fused.onnx"
     fusions = FusionOptions("bert")
     fusions.enable_skip_layer_norm = False  # see UNFUSED below
-    optimize_model(str(fp32), model_type="bert", num_heads=config.get("num_attention_heads", 0),
-                   hidden_size=config.get("hidden_size", 0), optimization_options=fusions).save_model_to_file(str(fused))
+    optimize_model(
+        str(fp32),
+        model_type="bert",
+        num_heads=config.get("num_attention_heads", 0),
+        hidden_size=config.get("hidden_size", 0),
+        optimization_options=fusions,
+    ).save_model_to_file(str(fused))
     fused.replace(fp32)
     if not quantize:
         (out_dir / "model.int8.onnx").unlink(missing_ok=True)  # else the loader would still prefer a stale int8 model

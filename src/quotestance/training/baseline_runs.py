@@ -17,8 +17,9 @@ from .config import BASELINES, TrainConfig
 from .data import load_splits
 
 
-def run_baselines(cfg: TrainConfig, base: str, labels: Sequence[str], train_rows: list[dict[str, Any]], test_texts: list[str],
-                  y_test: np.ndarray) -> dict[str, dict[str, float]]:
+def run_baselines(
+    cfg: TrainConfig, base: str, labels: Sequence[str], train_rows: list[dict[str, Any]], test_texts: list[str], y_test: np.ndarray
+) -> dict[str, dict[str, float]]:
     """Metrics of each configured baseline on the test texts, trained on the same train rows as the model."""
     l2i = label2id(labels)
     train_texts = [r["text"] for r in train_rows]

@@ -1,4 +1,5 @@
 """Training configuration: a dataclass loaded from TOML, with `key=value` overrides from the CLI."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -35,9 +36,12 @@ class TrainConfig:
 
     base_model: str = _key("default", "'default' (MiniLM, embedded), 'mpnet', a local folder or a cached Hugging Face id")
     label_set: str = _key("binary", "labels to train: binary (conciliatory, hostile) or three_class (+ neutral)")
-    data: list[str] = _key(doc="corpus folders or files (stored splits); repeat --data to train on several", factory=lambda: ["data/quotes"])
-    extra_data: list[ExtraData] = _key(doc="sets mixed into the train split only, as TOML tables: {path=..., format=..., weight=..., neutral=...}",
-                                       factory=list)
+    data: list[str] = _key(
+        doc="corpus folders or files (stored splits); repeat --data to train on several", factory=lambda: ["data/quotes"]
+    )
+    extra_data: list[ExtraData] = _key(
+        doc="sets mixed into the train split only, as TOML tables: {path=..., format=..., weight=..., neutral=...}", factory=list
+    )
     output: str = _key("models/default", "model folder to write")
     max_length: int = _key(64, "tokens per statement (longer ones are truncated)")
     batch_size: int = _key(16, "statements per training step")
@@ -64,7 +68,7 @@ class TrainConfig:
         for name in ("data", "baselines"):
             value = getattr(self, name)
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ValueError(f"{name} must be a list of strings, e.g. {name}=[\"{value}\"], not {value!r}")
+                raise ValueError(f'{name} must be a list of strings, e.g. {name}=["{value}"], not {value!r}')
         unknown = sorted(set(self.baselines) - set(BASELINES))
         if unknown:
             raise ValueError(f"unknown baseline {', '.join(unknown)} (known: {', '.join(BASELINES)})")
@@ -116,8 +120,7 @@ def _build(cls: type, values: dict[str, Any], where: str) -> Any:
     known = {f.name: f for f in dataclasses.fields(cls)}
     unknown = sorted(set(values) - set(known))
     if unknown:
-        raise ValueError(f"{where}: unknown config key{'s' if len(unknown) > 1 else ''} {', '.join(unknown)} "
-                         f"(known: {', '.join(known)})")
+        raise ValueError(f"{where}: unknown config key{'s' if len(unknown) > 1 else ''} {', '.join(unknown)} (known: {', '.join(known)})")
     for name, value in values.items():
         expected = known[name].type
         if expected in ("int", "float") and isinstance(value, bool) or expected == "int" and not isinstance(value, int):

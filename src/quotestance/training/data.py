@@ -18,7 +18,9 @@ def load_splits(cfg: TrainConfig) -> dict[str, list[dict[str, Any]]]:
     rng = random.Random(cfg.seed)
     for extra in cfg.extra_data:
         try:
-            found = load_corpus(extra.path) if extra.format == "corpus" else list(import_rows(extra.format, extra.path, neutral=extra.neutral))
+            found = (
+                load_corpus(extra.path) if extra.format == "corpus" else list(import_rows(extra.format, extra.path, neutral=extra.neutral))
+            )
         except ValueError as e:
             raise ValueError(f"extra_data {extra.path}: {e}") from None
         found = [r for r in found if r["label"] in labels]

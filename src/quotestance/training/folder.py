@@ -25,9 +25,18 @@ from .model_card import write_model_card
 CHECKPOINTS_SUFFIX = ".checkpoints"
 
 
-def write_model_folder(trainer: Any, tokenizer: Any, cfg: TrainConfig, base: str, labels: tuple[str, ...],
-                       splits: dict[str, list[dict[str, Any]]], val_logits: np.ndarray, test_logits: np.ndarray,
-                       train_seconds: float, overwrite: bool) -> Path:
+def write_model_folder(
+    trainer: Any,
+    tokenizer: Any,
+    cfg: TrainConfig,
+    base: str,
+    labels: tuple[str, ...],
+    splits: dict[str, list[dict[str, Any]]],
+    val_logits: np.ndarray,
+    test_logits: np.ndarray,
+    train_seconds: float,
+    overwrite: bool,
+) -> Path:
     """Calibrate, score, and write the model folder in a temporary place, then move it into position."""
     output = Path(cfg.output)
     l2i = label2id(labels)
@@ -41,16 +50,37 @@ def write_model_folder(trainer: Any, tokenizer: Any, cfg: TrainConfig, base: str
     tokenizer.save_pretrained(str(staging))
     (staging / "training_args.bin").unlink(missing_ok=True)  # a pickle: the folder holds safetensors and JSON only
     test_texts = [r["text"] for r in splits["test"]]
-    fine_tuned = evaluate_split(y_test, softmax(test_logits, temperature), labels, test_texts, splits["test"],
-                                staging / "eval", n_boot=cfg.bootstrap, seed=cfg.seed,
-                                uncalibrated=softmax(test_logits), title="fine-tuned (test split)")
+    fine_tuned = evaluate_split(
+        y_test,
+        softmax(test_logits, temperature),
+        labels,
+        test_texts,
+        splits["test"],
+        staging / "eval",
+        n_boot=cfg.bootstrap,
+        seed=cfg.seed,
+        uncalibrated=softmax(test_logits),
+        title="fine-tuned (test split)",
+    )
     info = ModelInfo(
-        quotestance_version=__version__, name=output.name, base_model=cfg.base_model, base_model_path=base, labels=list(labels),
-        label_set=cfg.label_set, temperature=temperature, max_length=cfg.max_length, train_config=cfg.to_dict(),
-        corpus_fingerprint=corpus_fingerprint(cfg.data), split_sizes={k: len(v) for k, v in splits.items()},
+        quotestance_version=__version__,
+        name=output.name,
+        base_model=cfg.base_model,
+        base_model_path=base,
+        labels=list(labels),
+        label_set=cfg.label_set,
+        temperature=temperature,
+        max_length=cfg.max_length,
+        train_config=cfg.to_dict(),
+        corpus_fingerprint=corpus_fingerprint(cfg.data),
+        split_sizes={k: len(v) for k, v in splits.items()},
         train_seconds=round(train_seconds, 1),
-        metrics={"test": fine_tuned["metrics"], "test_ci95": fine_tuned["ci95"], "ece_before": fine_tuned["ece_uncalibrated"],
-                 "ece_after": fine_tuned["ece"]},
+        metrics={
+            "test": fine_tuned["metrics"],
+            "test_ci95": fine_tuned["ci95"],
+            "ece_before": fine_tuned["ece_uncalibrated"],
+            "ece_after": fine_tuned["ece"],
+        },
         baselines=run_baselines(cfg, base, labels, splits["train"], test_texts, y_test),
         created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     )

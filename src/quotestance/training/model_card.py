@@ -1,4 +1,5 @@
 """The model folder's README.md: a model card written from the run's own numbers."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,15 +25,15 @@ library_name: transformers
 pipeline_tag: text-classification
 tags: [quotestance, stance, diplomacy]
 ---
-# {info['name']}: stance of officials' quotes ({', '.join(info['labels'])})
+# {info["name"]}: stance of officials' quotes ({", ".join(info["labels"])})
 
-Fine-tuned by quotestance {info['quotestance_version']} from `{info['base_model']}` on {info['created']}
-({info['train_seconds']} s of training). Labels: {', '.join(info['labels'])}. Probabilities are
-calibrated by temperature scaling (T = {info['temperature']:.3f}, fitted on the validation split).
+Fine-tuned by quotestance {info["quotestance_version"]} from `{info["base_model"]}` on {info["created"]}
+({info["train_seconds"]} s of training). Labels: {", ".join(info["labels"])}. Probabilities are
+calibrated by temperature scaling (T = {info["temperature"]:.3f}, fitted on the validation split).
 
 ## Data
-The quotestance corpus (fingerprint `{info['corpus_fingerprint']}`), stored grouped splits: train
-{sizes['train']}, validation {sizes['validation']}, test {sizes['test']} quotes. Quotes are original
+The quotestance corpus (fingerprint `{info["corpus_fingerprint"]}`), stored grouped splits: train
+{sizes["train"]}, validation {sizes["validation"]}, test {sizes["test"]} quotes. Quotes are original
 texts written for the project in the voice of officials; see `data/DATASHEET.md`.
 
 ## Test-split results (95% bootstrap intervals)
@@ -40,13 +41,13 @@ texts written for the project in the voice of officials; see `data/DATASHEET.md`
 |---|---|---|
 {chr(10).join(rows)}
 
-Expected calibration error: {info['metrics']['ece_before']:.3f} before, {info['metrics']['ece_after']:.3f} after temperature scaling.
+Expected calibration error: {info["metrics"]["ece_before"]:.3f} before, {info["metrics"]["ece_after"]:.3f} after temperature scaling.
 Plots: `eval/confusion_matrix.png`, `eval/reliability.png`; all numbers in `eval/metrics.json`.
 
 ## Use
 ```python
 from quotestance import StanceClassifier
-clf = StanceClassifier.from_pretrained("models/{info['name']}")
+clf = StanceClassifier.from_pretrained("models/{info["name"]}")
 clf.predict("We are ready to resume talks without preconditions.")
 ```
 The folder also loads with `transformers.pipeline("text-classification", model=...)` (uncalibrated scores).

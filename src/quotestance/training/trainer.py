@@ -52,8 +52,18 @@ def train(cfg: TrainConfig, overwrite: bool = False, resume: bool = False) -> Pa
     test_logits = trainer.predict(data["test"]).predictions
     if not trainer.is_world_process_zero():
         return output
-    return write_model_folder(trainer, tokenizer, cfg, base, labels, splits, np.asarray(val_logits), np.asarray(test_logits),
-                              train_seconds, overwrite=overwrite or resume)
+    return write_model_folder(
+        trainer,
+        tokenizer,
+        cfg,
+        base,
+        labels,
+        splits,
+        np.asarray(val_logits),
+        np.asarray(test_logits),
+        train_seconds,
+        overwrite=overwrite or resume,
+    )
 
 
 def _checkpoint_to_resume(output: Path, resume: bool) -> str | None:
@@ -69,8 +79,9 @@ def _checkpoint_to_resume(output: Path, resume: bool) -> str | None:
     return last
 
 
-def _tokenized(splits: dict[str, list[dict[str, Any]]], tokenizer: PreTrainedTokenizerBase, labels: tuple[str, ...],
-               max_length: int) -> dict[str, Dataset]:
+def _tokenized(
+    splits: dict[str, list[dict[str, Any]]], tokenizer: PreTrainedTokenizerBase, labels: tuple[str, ...], max_length: int
+) -> dict[str, Dataset]:
     from datasets import Dataset
 
     l2i = label2id(labels)
@@ -123,33 +134,61 @@ def _training_args(cfg: TrainConfig, output: Path, n_train: int) -> TrainingArgu
     total_steps = cfg.max_steps if cfg.max_steps > 0 else int(steps_per_epoch * cfg.epochs)
     use_bf16 = torch.cuda.is_available() and torch.cuda.is_bf16_supported()
     # Under torchrun without GPUs the Trainer stays single-process unless told to use gloo on the CPU.
-    cpu_ddp = {"ddp_backend": "gloo", "use_cpu": True} if int(os.environ.get("WORLD_SIZE", "1")) > 1 and not torch.cuda.is_available() else {}
+    cpu_ddp = (
+        {"ddp_backend": "gloo", "use_cpu": True} if int(os.environ.get("WORLD_SIZE", "1")) > 1 and not torch.cuda.is_available() else {}
+    )
     return TrainingArguments(
-        output_dir=str(output.with_name(output.name + CHECKPOINTS_SUFFIX)), per_device_train_batch_size=cfg.batch_size,
-        per_device_eval_batch_size=cfg.eval_batch_size, learning_rate=cfg.learning_rate, weight_decay=cfg.weight_decay,
-        warmup_steps=int(cfg.warmup_ratio * total_steps), num_train_epochs=cfg.epochs, max_steps=cfg.max_steps,
-        train_sampling_strategy="group_by_length" if cfg.group_by_length else "random", eval_strategy="epoch", save_strategy="epoch",
-        load_best_model_at_end=True, metric_for_best_model="macro_f1", greater_is_better=True, save_total_limit=2,
-        seed=cfg.seed, data_seed=cfg.seed, logging_steps=cfg.logging_steps, report_to="none", bf16=use_bf16,
-        dataloader_num_workers=0, dataloader_pin_memory=torch.cuda.is_available(), disable_tqdm=False, log_level="warning",
+        output_dir=str(output.with_name(output.name + CHECKPOINTS_SUFFIX)),
+        per_device_train_batch_size=cfg.batch_size,
+        per_device_eval_batch_size=cfg.eval_batch_size,
+        learning_rate=cfg.learning_rate,
+        weight_decay=cfg.weight_decay,
+        warmup_steps=int(cfg.warmup_ratio * total_steps),
+        num_train_epochs=cfg.epochs,
+        max_steps=cfg.max_steps,
+        train_sampling_strategy="group_by_length" if cfg.group_by_length else "random",
+        eval_strategy="epoch",
+        save_strategy="epoch",
+        load_best_model_at_end=True,
+        metric_for_best_model="macro_f1",
+        greater_is_better=True,
+        save_total_limit=2,
+        seed=cfg.seed,
+        data_seed=cfg.seed,
+        logging_steps=cfg.logging_steps,
+        report_to="none",
+        bf16=use_bf16,
+        dataloader_num_workers=0,
+        dataloader_pin_memory=torch.cuda.is_available(),
+        disable_tqdm=False,
+        log_level="warning",
         **cpu_ddp,
     )
 
 
-def _make_trainer(cfg: TrainConfig, base: str, labels: tuple[str, ...],
-                  splits: dict[str, list[dict[str, Any]]]) -> tuple[Trainer, PreTrainedTokenizerBase, dict[str, Dataset]]:
+def _make_trainer(
+    cfg: TrainConfig, base: str, labels: tuple[str, ...], splits: dict[str, list[dict[str, Any]]]
+) -> tuple[Trainer, PreTrainedTokenizerBase, dict[str, Dataset]]:
     from transformers import AutoModelForSequenceClassification, AutoTokenizer, DataCollatorWithPadding, EarlyStoppingCallback, Trainer
 
     tokenizer = AutoTokenizer.from_pretrained(base, local_files_only=True)  # never the network
     data = _tokenized(splits, tokenizer, labels, cfg.max_length)
     l2i = label2id(labels)
     model = AutoModelForSequenceClassification.from_pretrained(
-        base, num_labels=len(labels), id2label=id2label(labels), label2id=l2i, use_safetensors=True, local_files_only=True)
+        base, num_labels=len(labels), id2label=id2label(labels), label2id=l2i, use_safetensors=True, local_files_only=True
+    )
     loss_fn = _weighted_loss(class_weights([l2i[r["label"]] for r in splits["train"]], len(labels), cfg.class_weights))
-    trainer = Trainer(model=model, args=_training_args(cfg, Path(cfg.output), len(data["train"])), train_dataset=data["train"],
-                      eval_dataset=data["validation"], processing_class=tokenizer, data_collator=DataCollatorWithPadding(tokenizer),
-                      compute_loss_func=loss_fn, compute_metrics=_compute_metrics,
-                      callbacks=[EarlyStoppingCallback(early_stopping_patience=cfg.early_stopping_patience), EpochLine()])
+    trainer = Trainer(
+        model=model,
+        args=_training_args(cfg, Path(cfg.output), len(data["train"])),
+        train_dataset=data["train"],
+        eval_dataset=data["validation"],
+        processing_class=tokenizer,
+        data_collator=DataCollatorWithPadding(tokenizer),
+        compute_loss_func=loss_fn,
+        compute_metrics=_compute_metrics,
+        callbacks=[EarlyStoppingCallback(early_stopping_patience=cfg.early_stopping_patience), EpochLine()],
+    )
     trainer.remove_callback(ProgressCallback)
     trainer.add_callback(QuietProgress())
     return trainer, tokenizer, data
@@ -170,6 +209,8 @@ class EpochLine(TrainerCallback):
             from tqdm.auto import tqdm
 
             loss = next((h["loss"] for h in reversed(state.log_history) if "loss" in h), float("nan"))
-            tqdm.write(f"epoch {state.epoch:.1f}  train loss {loss:.4f}  val loss {metrics.get('eval_loss', float('nan')):.4f}  "
-                       f"val macro-F1 {metrics.get('eval_macro_f1', float('nan')):.4f}  "
-                       f"val accuracy {metrics.get('eval_accuracy', float('nan')):.4f}")
+            tqdm.write(
+                f"epoch {state.epoch:.1f}  train loss {loss:.4f}  val loss {metrics.get('eval_loss', float('nan')):.4f}  "
+                f"val macro-F1 {metrics.get('eval_macro_f1', float('nan')):.4f}  "
+                f"val accuracy {metrics.get('eval_accuracy', float('nan')):.4f}"
+            )

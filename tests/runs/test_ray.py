@@ -1,4 +1,5 @@
 """The Ray engine (local mode, 2 CPUs) writes exactly the local engine's rows and errors."""
+
 import json
 
 import pyarrow as pa
@@ -13,8 +14,10 @@ from quotestance.runs import predict_articles  # noqa: E402
 from quotestance.runs.ray_engine import predict_articles_ray  # noqa: E402
 from quotestance.stance import StanceClassifier  # noqa: E402
 
-TEXT = ("Foreign Minister Anika Voss spoke in Berlin on day {i}. “We are ready to talk without conditions,” Voss said. "
-        "Ivan Petrov called the offer “a cynical trick” and said Moscow would “respond in kind”.\n\n“We will see,” he added.")
+TEXT = (
+    "Foreign Minister Anika Voss spoke in Berlin on day {i}. “We are ready to talk without conditions,” Voss said. "
+    "Ivan Petrov called the offer “a cynical trick” and said Moscow would “respond in kind”.\n\n“We will see,” he added."
+)
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +36,10 @@ def test_ray_output_equals_local_row_for_row(tmp_path, shards, tiny_model):
     predict_articles(shards, local, StanceClassifier.from_pretrained(tiny_model), progress=False, summaries=False)
     ray.init(num_cpus=2, include_dashboard=False, ignore_reinit_error=True)  # local mode; on a cluster RAY_ADDRESS says where
     try:  # the README's command, with this test's paths
-        assert main(["predict", str(shards), "-o", str(tmp_path / "ray"), "--model", str(tiny_model), "--engine", "ray",
-                     "--num-actors", "1"]) == 0
+        assert (
+            main(["predict", str(shards), "-o", str(tmp_path / "ray"), "--model", str(tiny_model), "--engine", "ray", "--num-actors", "1"])
+            == 0
+        )
         with pytest.raises(FileExistsError, match="--overwrite"):
             predict_articles_ray([str(shards)], tmp_path / "ray", str(tiny_model))
     finally:

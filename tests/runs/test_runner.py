@@ -1,4 +1,5 @@
 """Streaming predict/classify: every record accounted for, resumable after kill -9, atomic outputs."""
+
 import json
 import os
 import signal
@@ -13,8 +14,10 @@ from quotestance.io import iter_records
 from quotestance.runs import classify_rows, predict_articles
 from quotestance.stance import StanceClassifier
 
-ARTICLE = ("Anika Voss, the foreign minister, spoke in Berlin. “We are ready to talk without conditions,” Voss said. "
-           "Ivan Petrov called the offer “a cynical trick” and said Moscow would “respond in kind”.")
+ARTICLE = (
+    "Anika Voss, the foreign minister, spoke in Berlin. “We are ready to talk without conditions,” Voss said. "
+    "Ivan Petrov called the offer “a cynical trick” and said Moscow would “respond in kind”."
+)
 
 
 def write_collection(path, n, bad_every=0):
@@ -23,7 +26,9 @@ def write_collection(path, n, bad_every=0):
             if bad_every and i % bad_every == 3:
                 f.write("{this is not json\n")
             else:
-                f.write(json.dumps({"id": f"a{i}", "text": ARTICLE, "published": f"2026-0{1 + i % 9}-01", "country": ["X", "Y"][i % 2]}) + "\n")
+                f.write(
+                    json.dumps({"id": f"a{i}", "text": ARTICLE, "published": f"2026-0{1 + i % 9}-01", "country": ["X", "Y"][i % 2]}) + "\n"
+                )
 
 
 @pytest.fixture(scope="module")
@@ -89,8 +94,9 @@ def test_classify_rows_keeps_fields(tmp_path, clf):
 
 
 def _run_cli(args, **kw):
-    return subprocess.Popen([sys.executable, "-m", "quotestance.cli", *map(str, args)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, **kw)
+    return subprocess.Popen(
+        [sys.executable, "-m", "quotestance.cli", *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw
+    )
 
 
 def test_kill_9_then_resume_gives_every_quote_once(tmp_path, tiny_model):
@@ -129,8 +135,12 @@ def test_unfinished_run_needs_resume_or_overwrite(tmp_path, clf):
 
 def test_zero_quote_articles_are_in_the_manifest_and_article_table(tmp_path, clf):
     src = tmp_path / "in.jsonl"
-    src.write_text(json.dumps({"id": "quiet", "text": "No one was quoted in this dispatch."}) + "\n"
-                   + json.dumps({"id": "loud", "text": ARTICLE}) + "\n")
+    src.write_text(
+        json.dumps({"id": "quiet", "text": "No one was quoted in this dispatch."})
+        + "\n"
+        + json.dumps({"id": "loud", "text": ARTICLE})
+        + "\n"
+    )
     predict_articles(src, tmp_path / "q.jsonl", clf, progress=False)
     manifest = list(iter_records(tmp_path / "q.manifest.jsonl"))
     assert [(m["article_id"], m["quotes"]) for m in manifest] == [("quiet", 0), ("loud", 3)]
@@ -147,8 +157,12 @@ def test_output_inside_the_input_folder_is_not_read_back(tmp_path, clf):
 
 def test_dates_that_cannot_be_read_do_not_break_summaries(tmp_path, clf):
     src = tmp_path / "in.jsonl"
-    src.write_text("".join(json.dumps({"id": f"d{i}", "text": ARTICLE, "published": p}) + "\n"
-                           for i, p in enumerate(["3 March 2024", "sometime last week", "2024/03/05"])))
+    src.write_text(
+        "".join(
+            json.dumps({"id": f"d{i}", "text": ARTICLE, "published": p}) + "\n"
+            for i, p in enumerate(["3 March 2024", "sometime last week", "2024/03/05"])
+        )
+    )
     predict_articles(src, tmp_path / "q.jsonl", clf, progress=False)
     assert [m["published"] for m in iter_records(tmp_path / "q.manifest.jsonl")] == ["2024-03-03", "sometime last week", "2024-03-05"]
 
@@ -224,3 +238,27 @@ def test_earlier_outputs_in_a_subfolder_are_not_read(tmp_path, clf):
     predict_articles(tmp_path, tmp_path / "out" / "q1.jsonl", clf, progress=False)
     stats = predict_articles(tmp_path, tmp_path / "out" / "q2.jsonl", clf, progress=False)
     assert stats.records == 2 and stats.errors == 0
+
+
+def test_extract_runs_through_the_resumable_runner(tmp_path, monkeypatch):
+    """One article whose extraction fails lands in the errors file; the run goes on and accounts for it."""
+    from quotestance.runs import extract_articles, runner
+
+    src = tmp_path / "in.jsonl"
+    write_collection(src, 5)
+    real = runner.extract_statements
+
+    def flaky(article):
+        if article.id == "a2":
+            raise RuntimeError("a parser bug")
+        return real(article)
+
+    monkeypatch.setattr(runner, "extract_statements", flaky)
+    stats = extract_articles(src, tmp_path / "out" / "s.parquet", progress=False, chunk_size=2)
+    rows = list(iter_records(tmp_path / "out" / "s.parquet"))
+    [error] = list(iter_records(tmp_path / "out" / "s.errors.jsonl"))
+    assert stats.records == 5 and len(rows) == 4 * 3 and {r["article_id"] for r in rows} == {"a0", "a1", "a3", "a4"}
+    assert error == {"origin": f"{src}:3", "record_id": "a2", "stage": "extract", "reason": "RuntimeError: a parser bug"}
+    assert "label" not in rows[0] and rows[0]["speaker"] == "Anika Voss"
+    manifest = list(iter_records(tmp_path / "out" / "s.manifest.jsonl"))
+    assert [m["article_id"] for m in manifest] == ["a0", "a1", "a3", "a4"] and manifest[0]["quotes"] == 3

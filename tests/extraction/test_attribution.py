@@ -1,4 +1,5 @@
 """Span finding and attribution, one behaviour per test."""
+
 import pytest
 
 from quotestance.extraction import extract_quotes
@@ -44,8 +45,10 @@ def test_endings_and_doubled_period():
 
 
 def test_partial_quote_and_non_speech():
-    text = ("Officials met to discuss the “New START” treaty and the so-called “peacekeepers”. Anika Voss called the move "
-            "“reckless and dangerous” and left. The “peace” they advertise is a slogan.")
+    text = (
+        "Officials met to discuss the “New START” treaty and the so-called “peacekeepers”. Anika Voss called the move "
+        "“reckless and dangerous” and left. The “peace” they advertise is a slogan."
+    )
     assert quotes(text) == [("reckless and dangerous", "Anika Voss", "called", True)]
 
 
@@ -54,26 +57,31 @@ def test_nicknames_are_not_speech():
     assert quotes(text) == []
 
 
-@pytest.mark.parametrize("sentence, cue", [
-    ("“We are ready,” said Anika Voss.", "said"),
-    ("“We are ready,” Anika Voss said.", "said"),
-    ("“We are ready,” Anika Voss, the foreign minister, said.", "said"),
-    ("Anika Voss said: “We are ready.”", "said"),
-    ("Anika Voss told reporters: “We are ready.”", "told"),
-    ("“We are ready,” according to Anika Voss.", "according to"),
-    ("According to Anika Voss, “we are ready.”", "according to"),
-    ("Anika Voss warned that “any incursion will be met with force.”", "warned"),
-    ("In Berlin, Foreign Minister Anika Voss told a news conference: “We are ready.”", "told"),
-])
+@pytest.mark.parametrize(
+    "sentence, cue",
+    [
+        ("“We are ready,” said Anika Voss.", "said"),
+        ("“We are ready,” Anika Voss said.", "said"),
+        ("“We are ready,” Anika Voss, the foreign minister, said.", "said"),
+        ("Anika Voss said: “We are ready.”", "said"),
+        ("Anika Voss told reporters: “We are ready.”", "told"),
+        ("“We are ready,” according to Anika Voss.", "according to"),
+        ("According to Anika Voss, “we are ready.”", "according to"),
+        ("Anika Voss warned that “any incursion will be met with force.”", "warned"),
+        ("In Berlin, Foreign Minister Anika Voss told a news conference: “We are ready.”", "told"),
+    ],
+)
 def test_attribution_forms(sentence, cue):
     [(_, speaker, got_cue, _)] = quotes(sentence)
     assert speaker == "Anika Voss" and got_cue == cue
 
 
 def test_pronouns_titles_and_surnames_resolve_to_full_names():
-    text = ("Sergey Ryabkov, Russia’s deputy foreign minister, met Anika Voss, the German envoy, in Geneva.\n\n"
-            "“We are not closing the door,” Ryabkov said.\n\n“Nor are we,” the envoy said.\n\n"
-            "“The next round is in May,” she added.\n\n“We will see,” the minister said.")
+    text = (
+        "Sergey Ryabkov, Russia’s deputy foreign minister, met Anika Voss, the German envoy, in Geneva.\n\n"
+        "“We are not closing the door,” Ryabkov said.\n\n“Nor are we,” the envoy said.\n\n"
+        "“The next round is in May,” she added.\n\n“We will see,” the minister said."
+    )
     assert [q[1] for q in quotes(text)] == ["Sergey Ryabkov", "Anika Voss", "Anika Voss", "Sergey Ryabkov"]
 
 
@@ -97,13 +105,19 @@ def test_a_ner_pipeline_decides_who_is_a_person():
     """With an `nlp` (spaCy-like) only PERSON entities are people: a ship that "said" something is not."""
     from types import SimpleNamespace
 
-    text = ("Teodoro Salcedo, the coast guard spokesman, spoke first. Later, Bright Horizon, the rescue ship, said in a "
-            "signal that all was well.\n\n“Both men are stable,” he said.")
+    text = (
+        "Teodoro Salcedo, the coast guard spokesman, spoke first. Later, Bright Horizon, the rescue ship, said in a "
+        "signal that all was well.\n\n“Both men are stable,” he said."
+    )
 
     def nlp(t):
         start = t.index("Teodoro")
-        return SimpleNamespace(ents=[SimpleNamespace(start_char=start, end_char=start + 15, label_="PERSON"),
-                                     SimpleNamespace(start_char=t.index("Bright"), end_char=t.index("Bright") + 14, label_="ORG")])
+        return SimpleNamespace(
+            ents=[
+                SimpleNamespace(start_char=start, end_char=start + 15, label_="PERSON"),
+                SimpleNamespace(start_char=t.index("Bright"), end_char=t.index("Bright") + 14, label_="ORG"),
+            ]
+        )
 
     assert [q.speaker for q in extract_quotes(Article("t", text))] == ["Bright Horizon"]  # the rules alone are fooled
     assert [q.speaker for q in extract_quotes(Article("t", text), nlp)] == ["Teodoro Salcedo"]

@@ -11,16 +11,21 @@ def test_every_shipped_recipe_loads():
 
 
 def test_overrides_are_typed():
-    cfg = TrainConfig.load(REPO / "training/configs/default.toml", ["epochs=2", "learning_rate=3e-5", 'data=["a.jsonl"]', "label_set=three_class"])
+    cfg = TrainConfig.load(
+        REPO / "training/configs/default.toml", ["epochs=2", "learning_rate=3e-5", 'data=["a.jsonl"]', "label_set=three_class"]
+    )
     assert (cfg.epochs, cfg.learning_rate, cfg.data, cfg.label_set) == (2, 3e-5, ["a.jsonl"], "three_class")
 
 
-@pytest.mark.parametrize("override, message", [
-    (["epochz=3"], "unknown config key epochz"),
-    (["batch_size=big"], "batch_size must be an integer"),
-    (["label_set=five"], "label_set must be one of"),
-    (["epochs"], "not key=value"),
-])
+@pytest.mark.parametrize(
+    "override, message",
+    [
+        (["epochz=3"], "unknown config key epochz"),
+        (["batch_size=big"], "batch_size must be an integer"),
+        (["label_set=five"], "label_set must be one of"),
+        (["epochs"], "not key=value"),
+    ],
+)
 def test_bad_config_is_a_clear_error(override, message):
     with pytest.raises(ValueError, match=message):
         TrainConfig.load(None, override)

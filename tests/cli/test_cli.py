@@ -5,8 +5,20 @@ import pytest
 
 from quotestance.cli import build_parser, main
 
-COMMANDS = [[], ["extract"], ["classify"], ["predict"], ["train"], ["evaluate"], ["data"], ["data", "validate"], ["data", "stats"],
-            ["data", "import"], ["data", "split"], ["export-onnx"]]
+COMMANDS = [
+    [],
+    ["extract"],
+    ["classify"],
+    ["predict"],
+    ["train"],
+    ["evaluate"],
+    ["data"],
+    ["data", "validate"],
+    ["data", "stats"],
+    ["data", "import"],
+    ["data", "split"],
+    ["export-onnx"],
+]
 
 
 @pytest.mark.parametrize("cmd", COMMANDS, ids=lambda c: " ".join(c) or "quotestance")
@@ -53,3 +65,46 @@ def test_data_commands(tmp_path, tiny_corpus, capsys):
 def test_parser_covers_the_design_contract():
     sub = next(a for a in build_parser()._actions if a.dest == "command")
     assert {"extract", "classify", "predict", "train", "evaluate", "data", "export-onnx"} <= set(sub.choices)
+
+
+def test_train_flags_come_from_the_config_dataclass(capsys):
+    import dataclasses
+
+    from quotestance.training import TrainConfig
+
+    with pytest.raises(SystemExit):
+        main(["train", "--help"])
+    out = capsys.readouterr().out
+    for f in dataclasses.fields(TrainConfig):
+        assert "--" + f.name.replace("_", "-") in out
+    assert "peak learning rate" in out and "--no-group-by-length" in out
+
+
+def test_train_data_is_repeatable_and_replaces_the_recipe(tmp_path):
+    from quotestance.cli import build_parser
+    from quotestance.cli.train import config_from_args
+
+    recipe = tmp_path / "r.toml"
+    recipe.write_text('data = ["data/quotes"]\nepochs = 3.0\nlearning_rate = 1e-4\n')
+    args = build_parser().parse_args(
+        [
+            "train",
+            "--config",
+            str(recipe),
+            "--data",
+            "data/quotes",
+            "--data",
+            "mine.jsonl",
+            "--set",
+            "epochs=5",
+            "--epochs",
+            "2",
+            "--extra-data",
+            '{path = "x.tsv", format = "cameo"}',
+        ]
+    )
+    cfg = config_from_args(args)
+    assert cfg.data == ["data/quotes", "mine.jsonl"] and cfg.epochs == 2.0 and cfg.learning_rate == 1e-4
+    assert cfg.extra_data[0].path == "x.tsv" and cfg.extra_data[0].format == "cameo"
+    cfg = config_from_args(build_parser().parse_args(["train", "--config", str(recipe)]))
+    assert cfg.data == ["data/quotes"] and cfg.epochs == 3.0

@@ -1,4 +1,5 @@
 """`quotestance evaluate`: reports, comparisons, neutral handling, extraction and end-to-end scoring."""
+
 import json
 
 import numpy as np
@@ -29,21 +30,69 @@ def test_neutral_rows_can_be_an_error(tiny_model, tiny_corpus, capsys):
 
 def test_compare_two_models_and_baselines(tmp_path, tiny_model, tiny_corpus):
     report = tmp_path / "cmp"
-    assert main(["evaluate", "--model", str(tiny_model), "--data", str(tiny_corpus), "--compare", str(tiny_model),
-                 "--report", str(report), "--bootstrap", "10"]) == 0
+    assert (
+        main(
+            [
+                "evaluate",
+                "--model",
+                str(tiny_model),
+                "--data",
+                str(tiny_corpus),
+                "--compare",
+                str(tiny_model),
+                "--report",
+                str(report),
+                "--bootstrap",
+                "10",
+            ]
+        )
+        == 0
+    )
     cmp = json.loads((report / "metrics.json").read_text())["compare"]
     assert cmp["mcnemar"]["p_value"] == 1.0 and cmp["mcnemar"]["a_right_b_wrong"] == 0  # a model against itself
     report2 = tmp_path / "base"
-    assert main(["evaluate", "--model", str(tiny_model), "--data", str(tiny_corpus), "--compare", "baselines",
-                 "--report", str(report2), "--bootstrap", "10"]) == 0
+    assert (
+        main(
+            [
+                "evaluate",
+                "--model",
+                str(tiny_model),
+                "--data",
+                str(tiny_corpus),
+                "--compare",
+                "baselines",
+                "--report",
+                str(report2),
+                "--bootstrap",
+                "10",
+            ]
+        )
+        == 0
+    )
     assert set(json.loads((report2 / "metrics.json").read_text())["baselines"]) == {"majority", "tfidf_logreg", "embedding_logreg"}
 
 
 def test_csv_with_custom_fields(tmp_path, tiny_model):
     data = tmp_path / "mine.csv"
     data.write_text("quote,gold\nWe are ready to talk.,conciliatory\nThey will pay for this.,hostile\nWe welcome the deal.,conciliatory\n")
-    assert main(["evaluate", "--model", str(tiny_model), "--data", str(data), "--text-field", "quote", "--label-field", "gold",
-                 "--bootstrap", "10"]) == 0
+    assert (
+        main(
+            [
+                "evaluate",
+                "--model",
+                str(tiny_model),
+                "--data",
+                str(data),
+                "--text-field",
+                "quote",
+                "--label-field",
+                "gold",
+                "--bootstrap",
+                "10",
+            ]
+        )
+        == 0
+    )
 
 
 @pytest.mark.skipif(not (SHARED_DATA / "cameo_news_sentences" / "train.tsv").exists(), reason="shared CAMEO data not present")
@@ -63,7 +112,9 @@ def test_extraction_and_end_to_end(tiny_model, capsys):
 def test_breakdowns_and_mistakes_by_hand():
     y = np.array([0, 1, 1, 0, 1, 0])
     probs = np.array([[0.9, 0.1], [0.2, 0.8], [0.7, 0.3], [0.6, 0.4], [0.1, 0.9], [0.3, 0.7]])
-    rows = [{"text": "a b", "phenomena": ["sarcasm"], "country": "X"}] * 3 + [{"text": "a b c d e f g", "phenomena": [], "country": "Y"}] * 3
+    rows = [{"text": "a b", "phenomena": ["sarcasm"], "country": "X"}] * 3 + [
+        {"text": "a b c d e f g", "phenomena": [], "country": "Y"}
+    ] * 3
     b = breakdowns(y, probs, ("conciliatory", "hostile"), rows, min_n=3)
     assert b["phenomena"]["sarcasm"]["accuracy"] == pytest.approx(2 / 3) and b["country"]["Y"]["accuracy"] == pytest.approx(2 / 3)
     m = confident_mistakes(y, probs, ("conciliatory", "hostile"), [str(i) for i in range(6)])

@@ -38,7 +38,13 @@ def test_table_and_label_studio(tmp_path):
     rows = list(import_table(p, "quote", "stance", {"pos": "conciliatory", "neg": "hostile"}))
     assert [(r["text"], r["label"]) for r in rows] == [("We will talk.", "conciliatory"), ("They will pay.", "hostile")]
     ls = tmp_path / "export.json"
-    ls.write_text(json.dumps([{"data": {"text": "We welcome the deal."}, "annotations": [{"result": [{"value": {"choices": ["Conciliatory"]}}]}]},
-                              {"data": {"text": "Skipped: no annotation."}, "annotations": []}]))
+    ls.write_text(
+        json.dumps(
+            [
+                {"data": {"text": "We welcome the deal."}, "annotations": [{"result": [{"value": {"choices": ["Conciliatory"]}}]}]},
+                {"data": {"text": "Skipped: no annotation."}, "annotations": []},
+            ]
+        )
+    )
     rows = list(import_label_studio(ls))
     assert [(r["text"], r["label"]) for r in rows] == [("We welcome the deal.", "conciliatory")]

@@ -29,8 +29,9 @@ def test_reported_test_metrics_match_the_saved_model(tmp_path, tiny_base, tiny_c
     from quotestance.metrics import point_metrics
     from quotestance.stance import StanceClassifier
 
-    cfg = tiny_config(tiny_base, tiny_corpus, tmp_path / "m", epochs=12.0, learning_rate=3e-3, early_stopping_patience=20,
-                      group_by_length=True)
+    cfg = tiny_config(
+        tiny_base, tiny_corpus, tmp_path / "m", epochs=12.0, learning_rate=3e-3, early_stopping_patience=20, group_by_length=True
+    )
     folder = train(cfg)
     info = json.loads((folder / "quotestance.json").read_text())
     clf = StanceClassifier.from_pretrained(folder)
@@ -76,10 +77,13 @@ def test_resume_continues_the_schedule(tmp_path, tiny_base, tiny_corpus):
     assert lrs[-1] < lrs[0]  # the schedule kept decaying, it did not restart
 
 
-@pytest.mark.parametrize("kw, message", [
-    ({"base_model": "/no/such/model"}, "not found|no config.json"),
-    ({"base_model": "no-such-org/no-such-model"}, "not in the Hugging Face cache"),
-])
+@pytest.mark.parametrize(
+    "kw, message",
+    [
+        ({"base_model": "/no/such/model"}, "not found|no config.json"),
+        ({"base_model": "no-such-org/no-such-model"}, "not in the Hugging Face cache"),
+    ],
+)
 def test_missing_base_model_fails_before_training(tmp_path, tiny_corpus, kw, message):
     with pytest.raises(FileNotFoundError, match=message):
         train(tiny_config("unused", tiny_corpus, tmp_path / "m", **kw))
@@ -105,8 +109,13 @@ def test_label_outside_the_set_and_empty_split(tmp_path, tiny_base):
 
 def test_three_class_and_extra_data_weights(tmp_path, tiny_base, tiny_corpus):
     extra = make_corpus(tmp_path / "extra.jsonl", n_groups=4, seed=3)
-    cfg = tiny_config(tiny_base, tiny_corpus, tmp_path / "m", label_set="three_class",
-                      extra_data=[{"path": str(extra), "format": "corpus", "weight": 0.5}])
+    cfg = tiny_config(
+        tiny_base,
+        tiny_corpus,
+        tmp_path / "m",
+        label_set="three_class",
+        extra_data=[{"path": str(extra), "format": "corpus", "weight": 0.5}],
+    )
     base = tiny_config(tiny_base, tiny_corpus, tmp_path / "m", label_set="three_class")
     assert len(load_splits(cfg)["train"]) == len(load_splits(base)["train"]) + 6  # half of 12 rows
     assert {r["label"] for r in load_splits(base)["train"]} == {"conciliatory", "hostile", "neutral"}
@@ -115,5 +124,7 @@ def test_three_class_and_extra_data_weights(tmp_path, tiny_base, tiny_corpus):
 def test_extra_data_weight_two_repeats_every_row(tmp_path, tiny_base, tiny_corpus):
     extra = make_corpus(tmp_path / "extra.jsonl", n_groups=4, seed=3)
     base = load_splits(tiny_config(tiny_base, tiny_corpus, tmp_path / "m"))["train"]
-    doubled = load_splits(tiny_config(tiny_base, tiny_corpus, tmp_path / "m", extra_data=[{"path": str(extra), "format": "corpus", "weight": 2.0}]))["train"]
+    doubled = load_splits(
+        tiny_config(tiny_base, tiny_corpus, tmp_path / "m", extra_data=[{"path": str(extra), "format": "corpus", "weight": 2.0}])
+    )["train"]
     assert len(doubled) == len(base) + 2 * 8  # 8 binary rows in the extra file, each twice

@@ -1,4 +1,5 @@
 """The real default base model (all-MiniLM-L6-v2 from its PyPI package) loads, trains two steps and predicts."""
+
 import json
 
 from conftest import tiny_config

@@ -14,8 +14,11 @@ def items(path, **kw):
 
 def test_txt_header_and_boilerplate(tmp_path):
     p = tmp_path / "a1.txt"
-    p.write_text("title: Talks resume\npublished: 2026-03-01\nsource: Wire\n\nFirst paragraph.\n\nShare this story\n"
-                 "READ MORE: Something else\nRelated Articles\nAdvertisement\n\nSecond paragraph.\n", encoding="utf-8")
+    p.write_text(
+        "title: Talks resume\npublished: 2026-03-01\nsource: Wire\n\nFirst paragraph.\n\nShare this story\n"
+        "READ MORE: Something else\nRelated Articles\nAdvertisement\n\nSecond paragraph.\n",
+        encoding="utf-8",
+    )
     [a] = items(p)
     assert isinstance(a, Article)
     assert (a.id, a.title, a.published, a.source) == ("a1", "Talks resume", "2026-03-01", "Wire")
@@ -32,10 +35,13 @@ def test_txt_without_header_keeps_first_line(tmp_path):
 def test_html_main_text_and_metadata(tmp_path):
     p = tmp_path / "page.html"
     body = " ".join(["The minister spoke at length about the negotiations and the region."] * 6)
-    p.write_text(f"""<html><head><title>Envoy speaks</title><meta name="author" content="Jo Writer">
+    p.write_text(
+        f"""<html><head><title>Envoy speaks</title><meta name="author" content="Jo Writer">
     <meta property="article:published_time" content="2026-02-03"></head><body><nav>Home | World</nav>
     <article><h1>Envoy speaks</h1><p>{body}</p><p>“We are ready to talk,” Anika Voss said.</p></article>
-    <footer>Share this story</footer></body></html>""", encoding="utf-8")
+    <footer>Share this story</footer></body></html>""",
+        encoding="utf-8",
+    )
     [a] = items(p)
     assert isinstance(a, Article), a
     assert "We are ready to talk" in a.text and "Home | World" not in a.text
@@ -70,11 +76,14 @@ def test_invalid_utf8_is_repaired(tmp_path, capsys):
 
 def test_jsonl_bad_lines_are_reported_with_line_numbers(tmp_path):
     p = tmp_path / "c.jsonl"
-    p.write_text('{"id": "x1", "text": "Hello there.", "published": "2026-01-01", "country": "Examplia"}\n'
-                 "{not json\n"
-                 '{"id": "x3", "body": "no text field"}\n'
-                 '{"id": "x4", "text": 42}\n'
-                 '["a list"]\n', encoding="utf-8")
+    p.write_text(
+        '{"id": "x1", "text": "Hello there.", "published": "2026-01-01", "country": "Examplia"}\n'
+        "{not json\n"
+        '{"id": "x3", "body": "no text field"}\n'
+        '{"id": "x4", "text": 42}\n'
+        '["a list"]\n',
+        encoding="utf-8",
+    )
     out = items(p)
     assert isinstance(out[0], Article) and out[0].meta == {"country": "Examplia"} and out[0].published == "2026-01-01"
     errors = out[1:]

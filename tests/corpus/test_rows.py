@@ -38,7 +38,14 @@ def test_validate_finds_each_problem(tmp_path):
         {**base, "id": "3", "text": "We are ready to talk about the border today!", "label": "conciliatory", "group": "g3"},
         {**base, "id": "4", "text": "Fine words.", "label": "angry", "group": "g4"},
         {**base, "id": "5", "text": "x", "label": "hostile", "group": "g5", "split": "train"},
-        {**base, "id": "6", "text": "Another distinct sentence about sanctions and trade.", "label": "hostile", "group": "g5", "split": "test"},
+        {
+            **base,
+            "id": "6",
+            "text": "Another distinct sentence about sanctions and trade.",
+            "label": "hostile",
+            "group": "g5",
+            "split": "test",
+        },
         {**base, "id": "7", "text": "Missing its group field entirely here.", "label": "neutral"},
     ]
     p = tmp_path / "bad.jsonl"
@@ -46,14 +53,24 @@ def test_validate_finds_each_problem(tmp_path):
     with open(p, "a") as f:
         f.write("{broken\n")
     messages = "\n".join(str(x) for x in validate(p))
-    for needle in ["duplicate id '1'", "exact duplicate", "label 'angry'", "leaks across splits", "missing field 'group'",
-                   "not valid JSON", f"{p}:8"]:
+    for needle in [
+        "duplicate id '1'",
+        "exact duplicate",
+        "label 'angry'",
+        "leaks across splits",
+        "missing field 'group'",
+        "not valid JSON",
+        f"{p}:8",
+    ]:
         assert needle in messages, needle
 
 
 def test_near_duplicates_threshold():
-    rows = [{"text": "the quick brown fox jumps over the lazy dog today"}, {"text": "the quick brown fox jumps over the lazy dog now"},
-            {"text": "something entirely different and unrelated to that"}]
+    rows = [
+        {"text": "the quick brown fox jumps over the lazy dog today"},
+        {"text": "the quick brown fox jumps over the lazy dog now"},
+        {"text": "something entirely different and unrelated to that"},
+    ]
     pairs = near_duplicates(rows, 0.7)
     assert [(i, j) for i, j, _ in pairs] == [(0, 1)]
 
@@ -86,8 +103,9 @@ def test_datasheet_tables_match_the_data():
 
     text = (REPO / "data" / "DATASHEET.md").read_text(encoding="utf-8")
     section = text.split(STATS_BEGIN, 1)[1].split(STATS_END, 1)[0].strip()
-    assert section == stats_markdown(load_corpus(REPO / "data"), cues=True).strip(), \
+    assert section == stats_markdown(load_corpus(REPO / "data"), cues=True).strip(), (
         "run `quotestance data stats data --write data/DATASHEET.md`"
+    )
 
 
 def test_agreement_study_reproduces():

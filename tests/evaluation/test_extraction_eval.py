@@ -1,4 +1,5 @@
 """The extractor against the gold sample articles: the targets of the extraction issue, measured."""
+
 from conftest import REPO
 
 from quotestance.evaluation import evaluate_extraction, match, norm_text, overlap
@@ -40,8 +41,9 @@ def test_end_to_end_counts_only_labels_the_model_has():
 
     golds = [json.loads(p.read_text()) for p in sorted((REPO / "data" / "articles").glob("*.json"))]
     labels = [q["label"] for g in golds for q in g["quotes"]]
-    r = evaluate_extraction(REPO / "data" / "articles", classify=lambda texts: ["hostile"] * len(texts),
-                            label_set=("conciliatory", "hostile"))
+    r = evaluate_extraction(
+        REPO / "data" / "articles", classify=lambda texts: ["hostile"] * len(texts), label_set=("conciliatory", "hostile")
+    )
     binary = [lab for lab in labels if lab != "neutral"]
     assert r["end_to_end_gold"] == len(binary)
     # extraction and speakers are perfect on this set, so a model that always says "hostile" gets exactly the hostile share

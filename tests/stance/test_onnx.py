@@ -1,4 +1,5 @@
 """The ONNX int8 backend agrees with torch (within 0.01 macro-F1 on the corpus test split)."""
+
 import numpy as np
 import pytest
 from conftest import REPO
