@@ -26,6 +26,7 @@ def statement(**kw):
     values = dict(
         article_id="a1",
         index=0,
+        kind="direct",
         text="We are ready.",
         start=10,
         end=23,

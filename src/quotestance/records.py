@@ -69,20 +69,26 @@ class Statement:
 
     Fields come in three groups (`EXTRACTED`, `ARTICLE`, `STANCE`); `extract` writes the first,
     `predict` all three. Fields planned for this round, nullable when added (docs/ARCHITECTURE.md):
-    `kind` ("direct" | "reported"), `speaker_affiliation` and `speaker_affiliation_code` (country or
-    organisation the speaker speaks for, ISO 3166 alpha-3 or short IO name), `target` and `target_code`
-    (whom the stance is aimed at) and `evidence` (the words that drove the label).
+    `speaker_affiliation` and `speaker_affiliation_code` (country or organisation the speaker speaks
+    for, ISO 3166 alpha-3 or short IO name), `target` and `target_code` (whom the stance is aimed at)
+    and `evidence` (the words that drove the label).
     """
 
     article_id: str = _field(EXTRACTED, "id of the article the statement is in")
-    index: int = _field(EXTRACTED, "position of the statement in its article, from 0")
-    text: str = _field(EXTRACTED, "the words of the statement, whitespace normalised")
+    index: int = _field(EXTRACTED, "position of the statement in its article (reading order), from 0")
+    kind: str = _field(EXTRACTED, "direct (in quotation marks) or reported (X said that …, according to X, …)")
+    text: str = _field(EXTRACTED, "the words of the statement, whitespace normalised; a reported one without its marks' quotes")
     start: int = _field(EXTRACTED, "character offset of the first word in the article text")
     end: int = _field(EXTRACTED, "character offset just after the last word")
     speaker: str | None = _field(EXTRACTED, "who said it, as the article first names them; null when nobody can be named")
     cue: str | None = _field(EXTRACTED, "the reporting verb or phrase that attributes it (said, warned, according to)")
     partial: bool = _field(EXTRACTED, "a quoted fragment inside a sentence of the journalist's")
     context: str = _field(EXTRACTED, "the sentence(s) around it, at most 500 characters")
+    part_of: int | None = _field(
+        EXTRACTED,
+        "for a partial quote inside a reported statement: that statement's index (summaries count the utterance once)",
+        default=None,
+    )
     published: str | None = _field(ARTICLE, "the article's date, YYYY-MM-DD when it could be read", default=None)
     source: str | None = _field(ARTICLE, "the article's source or site name", default=None)
     country: str | None = _field(ARTICLE, "the input record's own `country` field, when it has one", default=None)
@@ -133,9 +139,12 @@ class ManifestEntry:
 
 @dataclass
 class Tally:
-    """The counts of a summary row (per article, speaker or country)."""
+    """The counts of a summary row (per article, speaker or country). A partial quote inside a reported
+    statement is counted once, with that statement."""
 
-    quotes: int
+    quotes: int  # statements counted, direct and reported
+    direct: int
+    reported: int
     conciliatory: int
     hostile: int
     neutral: int

@@ -29,17 +29,18 @@ def table(rows: list[list[str]], headers: list[str], widths: list[int]) -> str:
 
 def print_article_tables(output: str | Path) -> None:
     term = shutil.get_terminal_size((120, 20)).columns
-    quote_w = max(30, min(70, term - 60))
+    quote_w = max(30, min(70, term - 70))
     for article_id, records in groupby(iter_records(output), key=lambda r: r["article_id"]):
         records = list(records)
-        print(f"\n■ {article_id}  ({len(records)} quotes)")
-        rows = [[r["text"], r.get("speaker") or "?", r["label"], f"{r['confidence']:.2f}"] for r in records]
-        print(table(rows, ["quote", "speaker", "label", "conf."], [quote_w, 22, 12, 5]))
+        direct = sum(r.get("kind", "direct") == "direct" for r in records)
+        print(f"\n■ {article_id}  ({direct} direct, {len(records) - direct} reported)")
+        rows = [[r["text"], r.get("kind", "direct"), r.get("speaker") or "?", r["label"], f"{r['confidence']:.2f}"] for r in records]
+        print(table(rows, ["statement", "kind", "speaker", "label", "conf."], [quote_w, 8, 22, 12, 5]))
 
 
 def print_run_summary(stats: Any) -> None:
     print(
-        f"\n{stats.records} records read ({stats.skipped} skipped as already done), {stats.outputs} quotes written, "
+        f"\n{stats.records} records read ({stats.skipped} skipped as already done), {stats.outputs} statements written, "
         f"{stats.errors} errors, {stats.seconds:.1f} s"
     )
     for name, path in stats.files.items():

@@ -14,6 +14,7 @@ from quotestance.io import iter_records
 from quotestance.runs import classify_rows, predict_articles
 from quotestance.stance import StanceClassifier
 
+ROWS = 5  # statements per ARTICLE: 3 direct quotes, and 2 reported statements that hold the 2 partial quotes
 ARTICLE = (
     "Anika Voss, the foreign minister, spoke in Berlin. “We are ready to talk without conditions,” Voss said. "
     "Ivan Petrov called the offer “a cynical trick” and said Moscow would “respond in kind”."
@@ -43,7 +44,7 @@ def test_every_record_ends_in_output_or_errors(tmp_path, clf):
     stats = predict_articles([src, tmp_path / "empty.txt"], tmp_path / "out" / "q.jsonl", clf, progress=False, chunk_size=4)
     rows = list(iter_records(tmp_path / "out" / "q.jsonl"))
     errors = list(iter_records(tmp_path / "out" / "q.errors.jsonl"))
-    assert stats.records == 31 and len(errors) == 4 and len(rows) == 27 * 3
+    assert stats.records == 31 and len(errors) == 4 and len(rows) == 27 * ROWS
     assert {e["origin"] for e in errors} == {f"{src}:4", f"{src}:14", f"{src}:24", f"{tmp_path / 'empty.txt'}:1"}
     assert {r["speaker"] for r in rows} == {"Anika Voss", "Ivan Petrov"}
     assert all(set(r) >= {"article_id", "index", "text", "speaker", "label", "confidence", "probs", "score", "model"} for r in rows)
@@ -71,9 +72,9 @@ def test_table_formats(tmp_path, clf, suffix):
     write_collection(src, 3)
     predict_articles(src, tmp_path / f"q{suffix}", clf, progress=False)
     rows = list(iter_records(tmp_path / f"q{suffix}"))
-    assert len(rows) == 9 and isinstance(rows[0]["probs"], dict)
+    assert len(rows) == 3 * ROWS and isinstance(rows[0]["probs"], dict)
     if suffix == ".parquet":
-        assert pq.ParquetFile(tmp_path / "q.parquet").metadata.num_rows == 9
+        assert pq.ParquetFile(tmp_path / "q.parquet").metadata.num_rows == 3 * ROWS
 
 
 def test_empty_collection_gives_empty_outputs(tmp_path, clf):
@@ -119,7 +120,7 @@ def test_kill_9_then_resume_gives_every_quote_once(tmp_path, tiny_model):
     assert proc.returncode == 0, err.decode()
     rows = list(iter_records(out))
     keys = [(r["article_id"], r["index"]) for r in rows]
-    assert len(keys) == len(set(keys)) == (1500 - 15) * 3
+    assert len(keys) == len(set(keys)) == (1500 - 15) * ROWS
     errors = list(iter_records(out.with_name("q.errors.jsonl")))
     assert len(errors) == 15 and len({e["origin"] for e in errors}) == 15
 
@@ -143,9 +144,9 @@ def test_zero_quote_articles_are_in_the_manifest_and_article_table(tmp_path, clf
     )
     predict_articles(src, tmp_path / "q.jsonl", clf, progress=False)
     manifest = list(iter_records(tmp_path / "q.manifest.jsonl"))
-    assert [(m["article_id"], m["quotes"]) for m in manifest] == [("quiet", 0), ("loud", 3)]
+    assert [(m["article_id"], m["quotes"]) for m in manifest] == [("quiet", 0), ("loud", ROWS)]
     articles = list(iter_records(tmp_path / "q.articles.csv"))
-    assert [(a["article_id"], a["quotes"]) for a in articles] == [("quiet", 0), ("loud", 3)]
+    assert [(a["article_id"], a["quotes"]) for a in articles] == [("quiet", 0), ("loud", 3)]  # partial quotes counted once
 
 
 def test_output_inside_the_input_folder_is_not_read_back(tmp_path, clf):
@@ -230,7 +231,7 @@ def test_kill_inside_finish_then_resume_does_not_recompute(tmp_path, clf):
     out.with_name("q.jsonl.partial.jsonl").write_text("left over by a kill after the final files were written\n")
     stats = predict_articles(src, out, clf, progress=False, resume=True)
     assert stats.records == 0 and not out.with_name("q.jsonl.partial.jsonl").exists()
-    assert len(list(iter_records(out))) == 12
+    assert len(list(iter_records(out))) == 4 * ROWS
 
 
 def test_earlier_outputs_in_a_subfolder_are_not_read(tmp_path, clf):
@@ -257,8 +258,8 @@ def test_extract_runs_through_the_resumable_runner(tmp_path, monkeypatch):
     stats = extract_articles(src, tmp_path / "out" / "s.parquet", progress=False, chunk_size=2)
     rows = list(iter_records(tmp_path / "out" / "s.parquet"))
     [error] = list(iter_records(tmp_path / "out" / "s.errors.jsonl"))
-    assert stats.records == 5 and len(rows) == 4 * 3 and {r["article_id"] for r in rows} == {"a0", "a1", "a3", "a4"}
+    assert stats.records == 5 and len(rows) == 4 * ROWS and {r["article_id"] for r in rows} == {"a0", "a1", "a3", "a4"}
     assert error == {"origin": f"{src}:3", "record_id": "a2", "stage": "extract", "reason": "RuntimeError: a parser bug"}
     assert "label" not in rows[0] and rows[0]["speaker"] == "Anika Voss"
     manifest = list(iter_records(tmp_path / "out" / "s.manifest.jsonl"))
-    assert [m["article_id"] for m in manifest] == ["a0", "a1", "a3", "a4"] and manifest[0]["quotes"] == 3
+    assert [m["article_id"] for m in manifest] == ["a0", "a1", "a3", "a4"] and manifest[0]["quotes"] == ROWS

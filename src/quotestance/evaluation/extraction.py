@@ -1,8 +1,12 @@
-"""Scoring quote extraction and attribution against gold articles (data/articles/*.txt + *.json).
+"""Scoring statement extraction and attribution against gold articles (data/articles/*.txt + *.json).
 
-A predicted quote matches a gold quote when their word overlap is at least half of the longer of the
-two (greedy, in reading order). Exact match compares the texts after lower-casing and removing
-punctuation and extra whitespace. Speaker accuracy is counted on matched quotes.
+Direct quotes and reported statements are scored separately, each against its gold list ("quotes",
+"reported"). A prediction matches a gold item when their word overlap is at least a share of the
+longer of the two (0.5 for quotes, 0.4 for reported speech; greedy, in reading order). Exact match
+compares the texts after lower-casing and removing punctuation; boundary-exact match (reported
+speech) allows each end to be off by one word, so that whole sentences cannot pass for clauses.
+Speaker accuracy is counted on matched items; for reported speech a speaker matches regardless of
+case and a leading article ("the Kremlin" = "Kremlin").
 """
 
 from __future__ import annotations
@@ -62,66 +66,112 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
+def boundary_exact(gold: str, pred: str) -> bool:
+    """Both ends within one word: the texts agree once at most one word is dropped at each end of either."""
+    g, p = norm_text(gold).split(), norm_text(pred).split()
+    for a, c in ((0, 0), (1, 0), (0, 1)):
+        for b, d in ((0, 0), (1, 0), (0, 1)):
+            if p[a : len(p) - b] == g[c : len(g) - d] and p[a : len(p) - b]:
+                return True
+    return False
+
+
+def same_speaker(gold: str | None, pred: str | None, lenient: bool = False) -> bool:
+    """Exact for quotes; for reported speech case and a leading article do not count."""
+    if not lenient:
+        return (gold or "") == (pred or "")
+    return _speaker_key(gold) == _speaker_key(pred)
+
+
+def _speaker_key(name: str | None) -> str:
+    words = norm_text(name or "").split()
+    return " ".join(words[1:] if words[:1] in (["the"], ["a"], ["an"]) else words)
+
+
+KINDS = {"direct": ("quotes", 0.5), "reported": ("reported", 0.4)}  # kind -> (gold list, match threshold)
+
+
 @dataclass
 class Counts:
-    """Counts over all gold articles, and the mistakes a person would want to read."""
+    """Counts of one kind over all gold articles, and the mistakes a person would want to read."""
 
     gold: int = 0
     predicted: int = 0
     matched: int = 0
     exact: int = 0
+    boundary: int = 0
     speaker: int = 0
     partial: int = 0
     non_speech: int = 0
     e2e: int = 0  # found, attributed and labelled right
-    e2e_gold: int = 0  # gold quotes with a label the classifier can give
+    e2e_gold: int = 0  # gold items with a label the classifier can give
     mistakes: list[dict[str, Any]] = field(default_factory=list)
 
+    def result(self) -> dict[str, Any]:
+        m = self.matched
+        return {
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "span": _prf(m, self.predicted, self.gold),
+            "exact": _prf(self.exact, self.predicted, self.gold),
+            "boundary_exact": _prf(self.boundary, self.predicted, self.gold),
+            "speaker_accuracy": self.speaker / m if m else 0.0,
+            "partial_accuracy": self.partial / m if m else 0.0,
+            "non_speech_taken": self.non_speech,
+            "mistakes": self.mistakes,
+        }
 
-def _score_matches(
+
+def _score(
     t: Counts,
+    kind: str,
     article: Article,
-    gq: list[dict[str, Any]],
+    gold: dict[str, Any],
     pred: list[dict[str, Any]],
-    pairs: list[tuple[int, int]],
     labels: list[str],
     label_set: Sequence[str] | None,
     classify: bool,
 ) -> None:
-    """Exact text, speaker, partial flag and end-to-end label of each matched pair."""
+    """Match one article's predictions of one kind against its gold items, and count."""
+    key, threshold = KINDS[kind]
+    items = gold.get(key, [])
+    t.gold, t.predicted = t.gold + len(items), t.predicted + len(pred)
+    t.e2e_gold += sum(label_set is None or g.get("label") in label_set for g in items)
+    pairs = match(items, pred, threshold)
+    t.matched += len(pairs)
+    lenient = kind == "reported"
     for gi, pj in pairs:
-        g, p = gq[gi], pred[pj]
-        same_text = norm_text(g["text"]) == norm_text(p["text"])
-        same_speaker = (g.get("speaker") or "") == (p.get("speaker") or "")
-        t.exact += same_text
-        t.speaker += same_speaker
+        g, p = items[gi], pred[pj]
+        exact = norm_text(g["text"]) == norm_text(p["text"])
+        speaker = same_speaker(g.get("speaker"), p.get("speaker"), lenient)
+        t.exact += exact
+        t.boundary += boundary_exact(g["text"], p["text"])
+        t.speaker += speaker
         t.partial += bool(g.get("partial", False)) == bool(p.get("partial", False))
         if classify and (label_set is None or g.get("label") in label_set):
-            t.e2e += same_speaker and labels[pj] == g.get("label")
-        if not same_text or not same_speaker:
+            t.e2e += speaker and labels[pj] == g.get("label")
+        if not exact or not speaker:
             t.mistakes.append(
                 {
                     "article": article.id,
+                    "kind": kind,
                     "gold": g["text"],
                     "pred": p["text"],
                     "gold_speaker": g.get("speaker"),
                     "pred_speaker": p.get("speaker"),
                 }
             )
-
-
-def _score_unmatched(t: Counts, article: Article, gold: dict[str, Any], pred: list[dict[str, Any]], pairs: list[tuple[int, int]]) -> None:
-    """Missed gold quotes, and spurious predictions (counting those the gold lists as non-speech)."""
-    gq = gold.get("quotes", [])
-    for gi in sorted(set(range(len(gq))) - {g for g, _ in pairs}):
-        t.mistakes.append({"article": article.id, "missed": gq[gi]["text"], "gold_speaker": gq[gi].get("speaker")})
-    non = {norm_text(x) for x in gold.get("non_quotes", [])}
-    matched_pred = {j for _, j in pairs}
+    matched = {j for _, j in pairs}
+    for gi in sorted(set(range(len(items))) - {g for g, _ in pairs}):
+        t.mistakes.append({"article": article.id, "kind": kind, "missed": items[gi]["text"], "gold_speaker": items[gi].get("speaker")})
+    non = {norm_text(x) for x in gold.get("non_quotes", [])} if kind == "direct" else set()
     for pj, p in enumerate(pred):
-        if pj not in matched_pred:
+        if pj not in matched:
             is_non = norm_text(p["text"]) in non
             t.non_speech += is_non
-            t.mistakes.append({"article": article.id, "spurious": p["text"], "non_speech": is_non})
+            t.mistakes.append(
+                {"article": article.id, "kind": kind, "spurious": p["text"], "pred_speaker": p.get("speaker"), "non_speech": is_non}
+            )
 
 
 def evaluate_extraction(
@@ -130,40 +180,48 @@ def evaluate_extraction(
     classify: Callable[[list[str]], list[str]] | None = None,
     label_set: Sequence[str] | None = None,
 ) -> dict[str, Any]:
-    """Span, exact-match and speaker scores (and end-to-end stance when `classify` is given).
+    """Span, exact-match and speaker scores per kind (and end-to-end stance when `classify` is given).
 
-    End to end counts gold quotes whose label the classifier can give (`label_set`): a binary model is
-    not scored on gold neutral quotes, as `evaluate --neutral drop` does for labelled rows."""
-    extractor = extractor or (lambda a: [q.to_dict() for q in extract_statements(a)])
+    The top-level keys score direct quotes, as before reported speech; `reported` holds the same for
+    reported statements, and `end_to_end` both kinds together. A prediction without `kind` is direct.
+    End to end counts gold items whose label the classifier can give (`label_set`): a binary model is
+    not scored on gold neutral items, as `evaluate --neutral drop` does for labelled rows."""
+    extractor = extractor or (lambda a: [s.to_dict() for s in extract_statements(a)])
     gold_set = load_gold(folder)
     started = time.perf_counter()
     predictions = [(article, gold, extractor(article)) for article, gold in gold_set]
     seconds = time.perf_counter() - started
-    t = Counts()
+    counts = {kind: Counts() for kind in KINDS}
+    has_reported = any("reported" in gold for _, gold in gold_set)
     for article, gold, pred in predictions:
-        gq = gold.get("quotes", [])
-        t.e2e_gold += sum(label_set is None or q.get("label") in label_set for q in gq)
         labels = classify([p["text"] for p in pred]) if classify and pred else []
-        t.gold, t.predicted = t.gold + len(gq), t.predicted + len(pred)
-        pairs = match(gq, pred)
-        t.matched += len(pairs)
-        _score_matches(t, article, gq, pred, pairs, labels, label_set, classify is not None)
-        _score_unmatched(t, article, gold, pred, pairs)
+        for kind, t in counts.items():
+            idx = [j for j, p in enumerate(pred) if p.get("kind", "direct") == kind]
+            _score(
+                t, kind, article, gold, [pred[j] for j in idx], [labels[j] for j in idx] if labels else [], label_set, classify is not None
+            )
+    direct, reported = counts["direct"].result(), counts["reported"].result()
     out = {
         "articles": len(gold_set),
-        "gold_quotes": t.gold,
-        "predicted_quotes": t.predicted,
-        "span": _prf(t.matched, t.predicted, t.gold),
-        "exact": _prf(t.exact, t.predicted, t.gold),
-        "speaker_accuracy": t.speaker / t.matched if t.matched else 0.0,
-        "partial_accuracy": t.partial / t.matched if t.matched else 0.0,
-        "non_speech_taken": t.non_speech,
+        "gold_quotes": direct.pop("gold"),
+        "predicted_quotes": direct.pop("predicted"),
+        **direct,
         "articles_per_second": len(gold_set) / seconds if seconds else float("inf"),
-        "mistakes": t.mistakes,
     }
+    if has_reported:
+        out["reported"] = reported
+        out["mistakes"] = out["mistakes"] + reported["mistakes"]
     if classify:
-        out["end_to_end_accuracy"] = t.e2e / t.e2e_gold if t.e2e_gold else 0.0
-        out["end_to_end_gold"] = t.e2e_gold
+        out["end_to_end_accuracy"] = counts["direct"].e2e / counts["direct"].e2e_gold if counts["direct"].e2e_gold else 0.0
+        out["end_to_end_gold"] = counts["direct"].e2e_gold
+        if has_reported:
+            both = sum(t.e2e for t in counts.values()), sum(t.e2e_gold for t in counts.values())
+            out["end_to_end"] = {
+                "direct": out["end_to_end_accuracy"],
+                "reported": counts["reported"].e2e / max(1, counts["reported"].e2e_gold),
+                "all": both[0] / max(1, both[1]),
+                "gold": both[1],
+            }
     return out
 
 
@@ -178,9 +236,20 @@ def format_extraction(result: dict[str, Any], name: str = "quotestance") -> str:
         f"\nnon-speech strings taken as quotes: {result['non_speech_taken']}   gold {result['gold_quotes']}, predicted "
         f"{result['predicted_quotes']} over {result['articles']} articles; {result['articles_per_second']:.0f} articles/s"
     )
+    if "reported" in result:
+        r = result["reported"]
+        rows = [
+            [f"{name}", *(f"{r[key][k]:.3f}" for k in ("precision", "recall", "f1"))]
+            for name, key in (("span (≥40% overlap)", "span"), ("boundary-exact (±1 word)", "boundary_exact"), ("exact match", "exact"))
+        ]
+        extra += "\n\n" + table(rows, ["reported speech", "precision", "recall", "F1"], [26, 9, 9, 9])
+        extra += f"\nspeaker accuracy (matched): {r['speaker_accuracy']:.3f}   gold {r['gold']}, predicted {r['predicted']}"
     if "end_to_end_accuracy" in result:
         extra += (
             f"\nend to end (found, attributed and labelled right): {result['end_to_end_accuracy']:.3f} "
             f"of {result['end_to_end_gold']} gold quotes with a label the model has"
         )
+    if "end_to_end" in result:
+        e = result["end_to_end"]
+        extra += f"\nend to end, direct {e['direct']:.3f}, reported {e['reported']:.3f}, all statements {e['all']:.3f} (of {e['gold']})"
     return text + extra

@@ -16,17 +16,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..records import Article, Statement
 from .cues import cue_after, cue_before, is_title, resolve
 from .lexicon import NAMING_CUES
-from .people import Registry, build_registry
+from .people import Registry
 from .spans import Span
 from .text import first_end_in, last_end_in, normalise, paragraphs, sentence_ends
-
-if TYPE_CHECKING:
-    from spacy.language import Language
 
 
 @dataclass
@@ -97,11 +93,11 @@ def find_speaker(w: Window, before: str, partial: bool, reg: Registry) -> tuple[
     return (cues[0] if cues else None), None, (cues[0][0] if cues else None)
 
 
-def attribute(article: Article, spans: list[Span], nlp: Language | None = None) -> list[Statement]:
-    """Turn spans into attributed statements, leaving out quoted strings that are not speech."""
+def attribute(article: Article, spans: list[Span], reg: Registry, layout: Layout) -> list[Statement]:
+    """Turn spans into attributed direct statements, leaving out quoted strings that are not speech.
+
+    `reg` (the article's people, `people.build_registry`) learns who speaks as it goes."""
     text = article.text
-    reg = build_registry(text, spans, nlp)
-    layout = Layout.of(text)
     statements: list[Statement] = []
     last_speaker: str | None = None
     accepted_ends: list[int] = []
@@ -124,5 +120,5 @@ def attribute(article: Article, spans: list[Span], nlp: Language | None = None) 
             last_speaker = speaker
         accepted_ends.append(w.close_at)
         context = normalise(text[w.sent_lo : w.close_at + len(w.after)])[:500]
-        statements.append(Statement(article.id, len(statements), qtext, span.start, span.end, speaker, cue, partial, context))
+        statements.append(Statement(article.id, len(statements), "direct", qtext, span.start, span.end, speaker, cue, partial, context))
     return statements

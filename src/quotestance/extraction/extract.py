@@ -1,25 +1,45 @@
-"""Statements of an article: spans found (`spans`), then attributed (`attribution`)."""
+"""Statements of an article: direct quotes (`spans`, `attribution`) and reported speech (`reported`), in reading order."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..records import Article, Statement
-from .attribution import attribute
+from .attribution import Layout, attribute
+from .people import build_registry
+from .reported import find_reported
 from .spans import find_spans
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 
-def extract_statements(article: Article, nlp: Language | None = None) -> list[Statement]:
-    """Every statement of an article, attributed, in reading order (non-speech quoted strings left out).
+def extract_statements(article: Article, nlp: Language | None = None, reported: bool = True) -> list[Statement]:
+    """Every statement of an article, attributed, in reading order: direct quotes (`kind` "direct") and,
+    unless `reported=False`, reported speech (`kind` "reported"). Non-speech quoted strings are left out.
 
-    Today these are the direct quotations; reported speech joins them with `kind` (docs/ARCHITECTURE.md).
+    A partial quote inside a reported statement is kept, with `part_of` naming that statement.
     `nlp`, an optional spaCy pipeline, restricts the people of the article to its PERSON entities."""
-    return attribute(article, find_spans(article.text), nlp)
+    text = article.text
+    spans = find_spans(text)
+    reg = build_registry(text, spans, nlp)
+    layout = Layout.of(text)
+    direct = attribute(article, spans, reg, layout)
+    if not reported:
+        return direct
+    found = find_reported(article.id, text, spans, reg, layout.paras, layout.ends)
+    merged = sorted(direct + found, key=lambda s: (s.start, s.kind != "reported"))
+    out = [replace(s, index=i) for i, s in enumerate(merged)]
+    holders = [s for s in out if s.kind == "reported"]
+    for i, s in enumerate(out):
+        if s.kind == "direct" and s.partial:
+            holder = next((r for r in holders if r.start <= s.start and s.end <= r.end), None)
+            if holder is not None:
+                out[i] = replace(s, part_of=holder.index)
+    return out
 
 
 def extract_quotes(article: Article, nlp: Language | None = None) -> list[Statement]:
-    """The direct quotations of an article (the same rows as `extract_statements` until reported speech lands)."""
-    return extract_statements(article, nlp)
+    """The direct quotations of an article alone (indices count quotes only)."""
+    return extract_statements(article, nlp, reported=False)

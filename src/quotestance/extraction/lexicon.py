@@ -94,3 +94,50 @@ BOILERPLATE = re.compile(
     r"copyright ©.*|© \d{4}.*|all rights reserved\.?|image (?:source|caption):.*|photo:.*|watch:.*)\s*$",
     re.IGNORECASE,
 )
+
+# --- Reported speech (docs/ARCHITECTURE.md; data/GUIDELINE.md, "Reported speech") ---
+
+# Verbs whose reported content is the clause after them: "X said (that) CLAUSE" -> CLAUSE.
+CLAUSE_VERBS = _words(
+    """said says say saying added adds adding told tells telling insisted insists insisting stressed stresses stressing
+    noted notes noting declared declares stated states argued argues arguing explained explains replied replies responded
+    recalled cautioned claimed claims claiming conceded concedes acknowledged acknowledges admitted admits suggested
+    suggests predicted complained complains complaining concluded emphasised emphasized underlined reiterated reiterates
+    maintained maintains countered assured assures signalled signaled wrote writes posted tweeted warned warns warning
+    announced announces promised promises pledged pledges vowed vows confirmed confirms"""
+)
+# Clause verbs that may instead take a plain object ("announced an 18 percent rise", "warned Tokyo against ..."):
+# without "that" nearby, their text starts at the verb, like a stance verb's.
+OBJECT_VERBS = _words("warned warns warning announced announces promised promises pledged pledges vowed vows confirmed confirms")
+# Verbs that carry the stance themselves: the text starts at the verb ("accused India of dragging its feet").
+STANCE_VERBS = _words(
+    """accused accuses accusing urged urges urging called calls calling welcomed welcomes welcoming condemned condemns
+    condemning praised praises praising criticised criticized criticises criticizes criticising criticizing rejected
+    rejects rejecting dismissed dismisses dismissing denied denies denying hailed hails blamed blames blaming described
+    describes branded brands labelled labeled demanded demands threatened threatens defended defends thanked thanks
+    applauded slammed denounced denounces protested questioned"""
+)
+# Heads of subject phrases that name an institution or a group speaking as one: kept as written ("the Foreign Ministry").
+INSTITUTION_HEADS = _words(
+    """ministry ministries office government governments kremlin embassy commission council parliament presidency cabinet
+    authorities delegation agency operator company companies bloc alliance coalition secretariat administration department
+    staff army military navy police union organisation organization mission house street palace association party
+    guard forces command headquarters service services court regulator spokesperson spokesman spokeswoman officials
+    official diplomats inspectors analysts experts negotiators leaders ministers sources investigators observers
+    residents activists charities agencies critics lawmakers officers members groups group organisations organizations
+    businesses carriers sides countries states capitals both"""
+)
+# Subjects that are documents, not speakers ("the report said" is not reported speech of an official).
+DOCUMENT_WORDS = _words("report reports study survey results figures data document documents text ruling treaty law estimate estimates")
+# Words between a subject and its verb that are not part of the subject ("Voss *also* said", "Moscow *has long* said").
+SUBJECT_TRAILERS = _words(
+    """has have had also later again repeatedly publicly privately previously then once already long would will did does
+    do is was were been nevertheless however separately immediately swiftly firmly flatly strongly sharply angrily openly
+    quickly today yesterday earlier subsequently since still"""
+)
+# Clause verbs that report speech only with "that" ("recalled that …"; "recalled their ambassadors" is an action).
+THAT_ONLY_VERBS = _words(
+    """recalled noted notes noting conceded concedes acknowledged acknowledges admitted admits complained complains
+    complaining concluded emphasised emphasized underlined reiterated reiterates cautioned signalled signaled assured
+    assures maintained maintains countered claimed claims claiming declared declares"""
+)

@@ -1,7 +1,9 @@
-"""Per-article, per-speaker and per-country summaries of a stanced-quote output, and the time plot.
+"""Per-article, per-speaker and per-country summaries of a predict output, and the time plot.
 
-Quotes of one article are contiguous in the output, so article rows are written as the stream goes;
-speaker and country tables hold one entry per speaker or country, never the quotes themselves.
+Statements of one article are contiguous in the output, so article rows are written as the stream
+goes; speaker and country tables hold one entry per speaker or country, never the statements. Direct
+and reported statements are counted separately; a partial quote inside a reported statement
+(`part_of`) is the same utterance, counted once, with the reported statement.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ def _is_iso(value: Any) -> bool:
 class _Agg:
     def __init__(self) -> None:
         self.n = 0
+        self.kinds: dict[str, int] = defaultdict(int)
         self.score = 0.0
         self.labels: dict[str, int] = defaultdict(int)
         self.most_hostile: tuple[float, str] = (-2.0, "")
@@ -40,6 +43,7 @@ class _Agg:
     def add(self, r: dict[str, Any]) -> None:
         s = float(r["score"])
         self.n += 1
+        self.kinds[r.get("kind") or "direct"] += 1
         self.score += s
         self.labels[r["label"]] += 1
         if s > self.most_hostile[0]:
@@ -54,6 +58,8 @@ class _Agg:
     def row(self, **key: Any) -> dict[str, Any]:
         tally = Tally(
             quotes=self.n,
+            direct=self.kinds.get("direct", 0),
+            reported=self.kinds.get("reported", 0),
             conciliatory=self.labels.get(CONCILIATORY, 0),
             hostile=self.labels.get(HOSTILE, 0),
             neutral=self.labels.get(NEUTRAL, 0),
@@ -78,6 +84,8 @@ def write_summaries(paths: RunPaths, top_series: int = 8) -> dict[str, str]:
             agg = _Agg()
             for _ in range(int(entry["quotes"])):
                 r = next(quotes)
+                if r.get("part_of") is not None:
+                    continue  # counted with the reported statement that holds it
                 total.add(r)
                 agg.add(r)
                 speakers[r.get("speaker") or "(unknown)"].add(r)
@@ -96,6 +104,8 @@ def write_summaries(paths: RunPaths, top_series: int = 8) -> dict[str, str]:
     errors = sum(1 for _ in iter_records(paths.errors)) if paths.errors.exists() else 0
     summary = {
         "quotes": total.n,
+        "direct": total.kinds.get("direct", 0),
+        "reported": total.kinds.get("reported", 0),
         "errors": errors,
         "speakers": len(set(speakers) - {"(unknown)"}),
         "labels": dict(total.labels),

@@ -1,0 +1,367 @@
+"""Reported speech: statements given without quotation marks ("X said that …", "according to X, …").
+
+Sentence by sentence, every communication verb outside quotation marks is a candidate cue. A cue
+counts when its subject is a speaker (a person, an institution or capital used as one, or a group
+described as one) and it has content. The text is:
+- the clause after a clause verb ("said (that) CLAUSE", "told reporters CLAUSE");
+- from the verb on for a stance verb ("accused India of …", "urged Tokyo to …"), or for a clause
+  verb with a plain object ("announced an 18 percent rise");
+- the clause before the attribution in "CLAUSE, X said." and "CLAUSE, according to X.", or after it in
+  "According to X, CLAUSE".
+A second verb of the same subject ("…, but said …", "…, adding that …") starts a second statement.
+Not reported speech: the attribution of a direct quote, cues with no content, thinking verbs (never
+cues), documents as subjects. The rules are written down in data/GUIDELINE.md ("Reported speech").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..records import Statement
+from .cues import clip_subject, resolve
+from .lexicon import (
+    CLAUSE_VERBS,
+    DETERMINERS,
+    DOCUMENT_WORDS,
+    INSTITUTION_HEADS,
+    OBJECT_VERBS,
+    PRONOUNS,
+    STANCE_VERBS,
+    SUBJECT_TRAILERS,
+    THAT_ONLY_VERBS,
+    TITLE_WORDS,
+)
+from .people import Registry, person_names
+from .spans import Span
+from .text import normalise
+
+CUE_RE = re.compile(  # lower case: "the United States" is no verb
+    r"(?<![-’'])\b([Aa]ccording to|made clear|making clear|" + "|".join(sorted(CLAUSE_VERBS | STANCE_VERBS, key=len, reverse=True)) + r")\b"
+)
+# a second verb of the same subject: "…, but said", "… and warned", "…, adding"
+COORDINATED = re.compile(r"(?:,\s*|\s+)(?:(?:and|but|while|yet)\s+(?:also\s+|then\s+|later\s+)?)?$", re.I)
+PARTICIPLES = {"adding", "saying", "arguing", "insisting", "warning", "noting", "stressing", "telling", "complaining", "claiming"}
+THAT_SOON = re.compile(r"^\s*,?\s*(?:[^\s.;:!?]+\s+){0,4}?that\s", re.I)  # "that" within 4 words: the clause starts after it
+TOLD_OBJECT = re.compile(
+    r"^\s*(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:reporters|journalists|lawmakers|parliament|legislators|delegates|students|supporters|briefing|conference|agency|"
+    r"newspaper|broadcaster|radio|television|tv|channel|reuters|afp|ap|[A-Z][\w’'-]+)"
+    r"(?:\s+(?:in|at|on|during|after)\s+(?:the\s+|a\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]+)*)?[,:]?\s+",
+)
+LEAD_IN = re.compile(
+    r"^(?:which|who|whom|that|and|but|while|as|when|after|before|because|although|though|so|yet|then|also|including|with)\s+", re.I
+)
+# the last clause's subject: after a relative or coordinating word ("a decision that charities warned", "… and officials say")
+CLAUSE_BREAK = re.compile(r"\s(?:that|which|who|whom|and|but|while|because|although|though|since|so)\s", re.I)
+DATELINE = re.compile(r"^\s*[^\s—a-z][^—]{0,60}?\s—\s+")  # "TROMSØ, Norway — "
+NOT_A_STATEMENT = re.compile(
+    r"^(?:in|on|at|as|after|before|during|when|while|from|to|with|without|for|by|outside|inside|whether|if|how|what|why|who|where)\b", re.I
+)
+NEGATED_SUBJECT = {"neither", "no", "nobody", "none", "nor"}
+# a journalist's comment appended to a reported clause: ", a move that …", ", which …", ", in the latest …"
+COMMENT = re.compile(r",\s+(?:which|a move|a decision|a step|as|after|while|in the latest|the first|amid|following)\b", re.I)
+QUOTE_NEXT = re.compile(r"\s*(?::|,)?\s*[“\"‘«„]")  # "warned: “…”" — the verb introduces a direct quote
+NAMING = re.compile(r"\s+(?!On\b|For\b)[A-Z][\w'-]*[^\W’s](?:\s+[A-Z][\w’'-]+)*\s*(?:[,.;]|\s+and\b|$)")
+QUOTE_AFTER_COLON = re.compile(r"[^“\"‘«„.;]{0,100}?:\s*[“\"‘«„]")  # "told reporters after the talks: “…”"
+PASSIVE = {"been", "was", "were", "is", "are", "be", "being"}  # "which China calls Huangyan Dao"
+SECOND_ACTION = re.compile(r"\s+and\s+(?:then\s+)?(?=(?:\w+ed|gave|sent|took|made|met|left|held|told|said|cut|set)\b)")
+TRAILING_ATTRIBUTION = re.compile(r",\s+(?:[^,]{1,80}?\s)?(?:said|says|added|adds|told\s[^,]{1,40}|according to\s[^,]{1,60})\s*$", re.I)
+END_PUNCT = " \t\n.,;:!?"
+
+
+@dataclass
+class Cue:
+    start: int  # offset of the verb
+    end: int
+    verb: str  # as written ("said", "according to")
+
+
+def _quoted(ranges: list[tuple[int, int]], lo: int, hi: int) -> int:
+    """How many characters of [lo, hi) lie inside direct quotes."""
+    return sum(max(0, min(hi, b) - max(lo, a)) for a, b in ranges if a < hi and b > lo)
+
+
+def _sentences(text: str, paras: list[tuple[int, int]], ends: list[int]) -> list[tuple[int, int]]:
+    out = []
+    k = 0
+    for p0, p1 in paras:
+        lo = p0
+        while k < len(ends) and ends[k] <= p0:
+            k += 1
+        while k < len(ends) and ends[k] < p1:
+            out.append((lo, ends[k]))
+            lo = ends[k]
+            k += 1
+        out.append((lo, p1))
+    return out
+
+
+def _subject(window: str, reg: Registry) -> str:
+    """The subject phrase at the end of `window` (the sentence text before the verb)."""
+    head = DATELINE.sub("", re.split(r"[.;:!?]\s", window)[-1])
+    parts = head.split(",")
+    last = parts[-1]
+    if not last.strip() and len(parts) > 2:  # "Voss, the foreign minister, said": the name beside the apposition
+
+        def score(part: str) -> int:
+            if LEAD_IN.match(part.strip()):
+                return 0  # "…, who led the delegation, said"
+            return max((2 if len(n.split()) >= 2 else 1 if reg.find(n) else 0 for _, n, _ in person_names(part)), default=0)
+
+        best = max(range(len(parts) - 1), key=lambda i: (score(parts[i]), -i))
+        last = parts[best] if score(parts[best]) else parts[-2]
+    last = CLAUSE_BREAK.split(" " + last)[-1]
+    words = last.split()
+    while words and words[-1].lower().strip(",") in SUBJECT_TRAILERS:
+        words.pop()
+    if not words and len(parts) > 2:  # "Egypt, which depends on the Nile, has long demanded": the part before the clause
+        words = next((p.split() for p in parts[:-1] if p.strip() and not LEAD_IN.match(p.strip())), [])
+    phrase = clip_subject(" ".join(words))
+    return LEAD_IN.sub("", phrase).strip(" ,;:—–-")
+
+
+def _head(phrase: str) -> str:
+    """The head noun of a subject phrase: the last word before "for", "of", "at", "in", "from", "on"."""
+    first = re.split(r"\s+(?:for|of|at|in|from|on|with)\s+", phrase, maxsplit=1)[0]
+    return first.split()[-1].lower().strip(".,’'") if first.split() else ""
+
+
+def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
+    """The speaker a subject phrase names: a person (resolved like quote speakers), an institution or a
+    capital used as one (as written), or a group described as one; None for anything else."""
+    words = subject.split()
+    if not words or len(words) > 12 or subject.rstrip()[-1:] in '”"’»“':
+        return None  # nobody, a clause, or a quoted title ("a study titled “Dry Years Ahead”")
+    low = words[0].lower()
+    head = _head(subject)
+    if head in DOCUMENT_WORDS or low == "it" or low in NEGATED_SUBJECT or not any(c.isalpha() for c in subject):
+        return None
+    if low in PRONOUNS and len(words) == 1:
+        p = reg.last_before(pos)
+        return p.name if p and low != "they" else None
+    indefinite = low in {"a", "an", "one", "some", "several", "two", "three", "many", "both"}
+    if head in INSTITUTION_HEADS or (indefinite and head in TITLE_WORDS):
+        return subject[0].lower() + subject[1:] if low in DETERMINERS or words[0].istitle() and not _proper(words[0]) else subject
+    names = person_names(subject)
+    if names and (len(names[-1][1].split()) >= 2 or reg.find(names[-1][1])):
+        return resolve(subject, pos, reg)  # "Foreign Minister Anika Voss", "Voss"
+    if head in TITLE_WORDS:  # "India’s commerce minister", "the minister": the person last given that title
+        return resolve("the " + " ".join(w for w in words if w.islower() and w.lower() not in DETERMINERS), pos, reg)
+    if all(w[:1].isupper() or w.lower() in DETERMINERS for w in words) and len(words) <= 4:
+        return subject  # a capital, country or building used for its government: "Moscow", "the White House"
+    return None
+
+
+def _proper(word: str) -> bool:
+    """A capitalised word that stays capitalised mid-sentence (not "Officials" at a sentence start)."""
+    return word.lower() not in INSTITUTION_HEADS and word.lower() not in DETERMINERS
+
+
+def _content_start(text: str, cue: Cue, lo_word: str) -> int:
+    """Where the reported text starts after (or at) the cue."""
+    if lo_word in STANCE_VERBS:
+        return cue.start
+    rest = text[cue.end :]
+    if lo_word in {"told", "tells", "telling"} and (m := re.match(r"\s*(?:[^\s.;:!?“\"]+\s+){0,9}?that\s", rest)):
+        return cue.end + m.end()
+    if lo_word in {"told", "tells", "telling", "assured", "assures"} and (m := TOLD_OBJECT.match(rest)) and not THAT_SOON.match(rest):
+        rest_start = cue.end + m.end()
+    else:
+        rest_start = cue.end
+    rest = text[rest_start:]
+    if m := THAT_SOON.match(rest):
+        return rest_start + m.end()
+    if lo_word in OBJECT_VERBS:
+        return cue.start
+    if lo_word in THAT_ONLY_VERBS:
+        return -1  # "recalled their ambassadors": not speech without "that"
+    m = re.match(r"[\s,:]*", rest)
+    return rest_start + m.end()
+
+
+def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and text[lo] in END_PUNCT:
+        lo += 1
+    while hi > lo and text[hi - 1] in END_PUNCT:
+        hi -= 1
+    return lo, hi
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    speaker: str
+    cue: str
+
+
+def _attributes_a_quote(text: str, s0: int, cue: Cue, quotes: list[tuple[int, int]]) -> bool:
+    """The verb closes a direct quote's attribution ("…,” Voss told reporters in Moscow): a quote ends shortly before it."""
+    before = [b for a, b in quotes if s0 <= b <= cue.start or a < s0 < b]
+    if not before:
+        return False
+    close = max(before)
+    return text[max(0, close - 2)] in ",.!?…" and len(text[close : cue.start].split()) <= 8
+
+
+def _sentence_items(text: str, s0: int, s1: int, quotes: list[tuple[int, int]], reg: Registry) -> list[Found]:
+    """The reported statements of one sentence."""
+    cues = [Cue(m.start(), m.end(), m.group(1)) for m in CUE_RE.finditer(text, s0, s1) if not _quoted(quotes, m.start(), m.end())]
+    out: list[Found] = []
+    speaker: str | None = None
+    for k, cue in enumerate(cues):
+        verb = cue.verb.lower()
+        nxt = cues[k + 1].start if k + 1 < len(cues) else s1
+        if verb == "according to":
+            item = _according(text, s0, s1, cue, quotes, reg)
+            if item:
+                out.append(item)
+            continue
+        window = text[s0 : cue.start]
+        tail = window.rstrip(" ,")
+        coordinated = k > 0 and (
+            tail.endswith((" and", " but", " while", " yet", " also")) or verb.endswith("ing") and window.rstrip().endswith(",")
+        )
+        if coordinated:
+            if out and (cut := re.search(r"(?:,\s*|\s+)(?:(?:and|but|while|yet)\s+(?:also\s+|then\s+|later\s+)?)?$", window)):
+                if s0 + cut.start() > out[-1].start:  # "…, but said …": the first statement ends here
+                    out[-1].end = min(out[-1].end, s0 + cut.start())
+        elif k == 0 and (verb.endswith("ing") and window.rstrip().endswith(",") or tail.endswith((" and", " but"))):
+            # "Sweden on Tuesday froze …, but said …", "… detained a trawler, accusing its crew of …": the sentence's subject
+            speaker = speaker_of(_sentence_subject(window), cue.start, reg)
+        elif verb.endswith("ing"):
+            continue
+        else:
+            subject = _subject(window, reg)
+            if not subject:
+                found = _clause_before(text, s0, s1, cue, quotes, reg)
+                if found:
+                    out.append(found)
+                continue
+            speaker = speaker_of(subject, cue.start, reg)
+        if not speaker:
+            continue
+        lo = _content_start(text, cue, verb)
+        introduces = QUOTE_NEXT.match(text, cue.end) or (m := QUOTE_AFTER_COLON.match(text, cue.end)) and " that " not in m.group()
+        preceding = text[max(s0, cue.start - 12) : cue.start].split()
+        if (
+            lo < 0
+            or introduces
+            or verb in {"calls", "called", "call"}
+            and NAMING.match(text, cue.end)
+            or preceding[-1:]
+            and preceding[-1] in PASSIVE
+        ):
+            continue  # not speech without "that"; a verb that introduces a direct quote; a name; a passive ("was announced")
+        if (
+            lo == cue.start
+            and verb in OBJECT_VERBS
+            and (not text[cue.end : s1].strip(END_PUNCT) or NOT_A_STATEMENT.match(text[cue.end : s1].lstrip(" ,")))
+        ):
+            if found := _clause_before(text, s0, s1, cue, quotes, reg):  # "CLAUSE, the Foreign Office confirmed on Tuesday."
+                out.append(found)
+            continue
+        hi = _content_end(text, lo, nxt, s1)
+        second = next((m for m in SECOND_ACTION.finditer(text, lo, hi) if not _quoted(quotes, m.start(), m.end())), None)
+        if lo == cue.start and second:
+            hi = second.start()  # "called the mission a provocation and summoned the ambassador": the second act is not speech
+        lo, hi = _trim(text, lo, hi)
+        body = text[lo:hi]
+        quote_only = body[:1] in '“"‘«„' and _quoted(quotes, lo, hi) > 0.6 * (hi - lo)
+        if len(body.split()) < 2 or lo > cue.start and (quote_only or NOT_A_STATEMENT.match(body)):
+            # no content, the attribution of a direct quote, or an adverbial ("said on Monday"): perhaps "CLAUSE, X said on Monday."
+            if not coordinated and (found := _clause_before(text, s0, s1, cue, quotes, reg)):
+                out.append(found)
+            continue
+        if _attributes_a_quote(text, s0, cue, quotes) and lo > cue.start and not re.match(r"\s*that\s", text[cue.end : lo]):
+            continue
+        out.append(Found(lo, hi, speaker, cue.verb))
+    return out
+
+
+def _content_end(text: str, lo: int, nxt: int, s1: int) -> int:
+    """The end of a reported clause: the sentence end, or before a coordinated second verb or a trailing attribution."""
+    hi = s1
+    if nxt < s1:
+        window = text[lo:nxt]
+        m = COORDINATED.search(window)
+        if m and (window.rstrip(" ,").endswith(("and", "but", "while", "yet", "also")) or window.rstrip().endswith(",")):
+            hi = lo + m.start()
+    if m := re.search(r";\s|:\s*[“\"‘«„]", text[lo:hi]):
+        hi = lo + m.start()  # a semicolon, or a colon that opens a direct quote
+    if (m := COMMENT.search(text, lo, hi)) and len(text[lo : m.start()].split()) >= 5:
+        hi = m.start()
+    if m := TRAILING_ATTRIBUTION.search(text[lo:hi].rstrip(END_PUNCT)):
+        hi = lo + m.start()
+    return hi
+
+
+def _sentence_subject(window: str) -> str:
+    """The noun phrase that opens a sentence: "Norway’s coast guard" in "Norway’s coast guard detained …"."""
+    words = DATELINE.sub("", window).split()
+    keep = []
+    for w in words:
+        bare = w.lower().strip(",.’'")
+        if keep and (w[:1].islower() and bare not in INSTITUTION_HEADS | TITLE_WORDS | {"of", "for", "the", "and"} or w.endswith(",")):
+            if w.endswith(",") and not w[:1].islower():
+                keep.append(w.rstrip(","))
+            break
+        keep.append(w)
+    return " ".join(keep[:8])
+
+
+def _clause_before(text: str, s0: int, s1: int, cue: Cue, quotes: list[tuple[int, int]], reg: Registry) -> Found | None:
+    """ "CLAUSE, X said." or "CLAUSE, said X.": the clause before the attribution."""
+    before = text[s0 : cue.start]
+    after = text[cue.end : s1].strip(END_PUNCT + '”"’»')
+    comma = before.rstrip().rfind(",")
+    if comma < 0:
+        return None
+    if CLAUSE_BREAK.search(" " + before[comma + 1 :] + " ") or len(before[comma + 1 :].split()) > 8:
+        return None  # "…, accusations that Tunisia has denied": not "CLAUSE, X said"
+    subject = before[comma + 1 :].strip() or re.split(r",", after)[0]
+    if after and before[comma + 1 :].strip() and not NOT_A_STATEMENT.match(after.lstrip(" ,")) and not after.startswith(","):
+        return None  # more follows the verb: not a closing attribution ("…, X said on Tuesday, …" is one)
+    if not before[comma + 1 :].strip() and len(subject.split()) > 6:
+        return None
+    speaker = speaker_of(_subject(subject, reg) if before[comma + 1 :].strip() else subject, cue.start, reg)
+    lo, hi = _trim(text, s0 + len(text[s0 : s0 + comma]) - len(DATELINE.sub("", text[s0 : s0 + comma])), s0 + comma)
+    if not speaker or len(text[lo:hi].split()) < 3 or _quoted(quotes, lo, hi) > 0.5 * (hi - lo):
+        return None
+    return Found(lo, hi, speaker, cue.verb)
+
+
+def _according(text: str, s0: int, s1: int, cue: Cue, quotes: list[tuple[int, int]], reg: Registry) -> Found | None:
+    """ "According to X, CLAUSE" and "CLAUSE, according to X"."""
+    if not text[s0 : cue.start].strip(' “"‘'):  # at the sentence start
+        m = re.match(r"\s*([^,]{1,80}),\s*", text[cue.end : s1])
+        if not m:
+            return None
+        speaker = speaker_of(_subject(m.group(1), reg), cue.start, reg)
+        lo, hi = _trim(text, cue.end + m.end(), s1)
+    else:
+        m = re.match(r"\s*([^,.;]{1,80})", text[cue.end : s1])
+        if not m:
+            return None
+        speaker = speaker_of(_subject(m.group(1), reg), cue.start, reg)
+        lo, hi = _trim(text, s0 + len(text[s0 : cue.start]) - len(DATELINE.sub("", text[s0 : cue.start])), cue.start)
+    if not speaker or len(text[lo:hi].split()) < 3 or _quoted(quotes, lo, hi) > 0.5 * (hi - lo):
+        return None
+    return Found(lo, hi, speaker, "according to")
+
+
+def find_reported(
+    article_id: str, text: str, spans: list[Span], reg: Registry, paras: list[tuple[int, int]], ends: list[int]
+) -> list[Statement]:
+    """Every reported statement of an article, in reading order (indices are set by the caller)."""
+    quotes = [(s.open_mark if s.open_mark is not None else s.start, s.close_mark + 1 if s.close_mark is not None else s.end) for s in spans]
+    out = []
+    for s0, s1 in _sentences(text, paras, ends):
+        for f in _sentence_items(text, s0, s1, quotes, reg):
+            if len(text[f.start : f.end].split()) < 2:
+                continue  # cut to nothing by a second verb
+            body = normalise(re.sub(r"[“”\"«»„]", "", text[f.start : f.end]))
+            context = normalise(text[s0:s1])[:500]
+            out.append(Statement(article_id, 0, "reported", body, f.start, f.end, f.speaker, f.cue.lower(), False, context))
+    return out
