@@ -44,6 +44,93 @@ def textacy_extractor():
     return extract
 
 
+def dependency_baseline(nlp):
+    """Reported speech the GenderGapTracker way: the subject of a communication verb and its ccomp/xcomp complement."""
+
+    lemmas = {
+        "say",
+        "tell",
+        "add",
+        "warn",
+        "insist",
+        "stress",
+        "note",
+        "declare",
+        "state",
+        "argue",
+        "explain",
+        "reply",
+        "respond",
+        "claim",
+        "announce",
+        "promise",
+        "pledge",
+        "vow",
+        "confirm",
+        "accuse",
+        "urge",
+        "call",
+        "welcome",
+        "condemn",
+        "praise",
+        "criticise",
+        "criticize",
+        "reject",
+        "dismiss",
+        "deny",
+        "demand",
+        "threaten",
+    }
+    stance = {"accuse", "urge", "call", "welcome", "condemn", "praise", "criticise", "criticize", "reject", "dismiss", "deny", "demand"}
+
+    def extract(article):
+        doc = nlp(article.text)
+        out = []
+        for tok in doc:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in lemmas:
+                continue
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+            if not subj:
+                continue
+            if tok.lemma_.lower() in stance:
+                right = [c for c in tok.children if c.i > tok.i and c.dep_ not in ("punct", "cc", "conj")]
+                if not right:
+                    continue
+                end = max(t.i for c in right for t in c.subtree)
+                span = doc[tok.i : end + 1]
+            elif comp:
+                span = doc[min(t.i for t in comp[0].subtree) : max(t.i for t in comp[0].subtree) + 1]
+            else:
+                continue
+            text = span.text.strip(" ,.;:")
+            if not text or text[:1] in '“"‘«„':
+                continue  # the attribution of a direct quote
+            if text.lower().startswith("that "):
+                text = text[5:]
+            speaker = " ".join(t.text for t in subj[0].subtree)
+            out.append({"kind": "reported", "text": text, "speaker": speaker})
+        return out
+
+    return extract
+
+
+def linearity(sizes=(1_000, 5_000, 20_000)) -> None:
+    """Extraction time against article length (direct + reported, rules only): articles built from the gold texts."""
+    from quotestance.extraction import extract_statements, read_path
+    from quotestance.records import Article
+
+    pool = " ".join(next(read_path(p)).text for p in sorted((REPO / "data" / "articles").glob("*.txt"))).split(" ")
+    print("\nlinearity (rules, direct + reported):")
+    print(f"{'words':>8}  {'seconds':>8}  {'words/s':>10}  {'statements':>10}")
+    for n in sizes:
+        text = " ".join((pool * (n // len(pool) + 1))[:n])
+        start = time.perf_counter()
+        found = extract_statements(Article("big", text))
+        seconds = time.perf_counter() - start
+        print(f"{n:>8}  {seconds:>8.3f}  {n / seconds:>10.0f}  {len(found):>10}")
+
+
 def main() -> None:
     from quotestance.evaluation import evaluate_extraction, format_extraction
 
@@ -62,11 +149,18 @@ def main() -> None:
         ours = evaluate_extraction(folder)
         print(format_extraction(ours, "quotestance"))
         if nlp is not None:  # the same rules, with spaCy's PERSON entities deciding who counts as a person
-            from quotestance.extraction import extract_quotes
+            from quotestance.extraction import extract_statements
 
-            with_ner = evaluate_extraction(folder, extractor=lambda a: [q.to_dict() for q in extract_quotes(a, nlp)])
+            with_ner = evaluate_extraction(folder, extractor=lambda a: [q.to_dict() for q in extract_statements(a, nlp)])
             print()
             print(format_extraction(with_ner, "quotestance + spaCy"))
+            dep = evaluate_extraction(folder, extractor=dependency_baseline(nlp))
+            r = dep["reported"]
+            print(
+                f"\nspaCy dependency baseline (subject + ccomp/xcomp), reported speech: span F1 {r['span']['f1']:.3f}, "
+                f"boundary-exact F1 {r['boundary_exact']['f1']:.3f}, speaker accuracy {r['speaker_accuracy']:.3f}, "
+                f"{dep['articles_per_second']:.0f} articles/s"
+            )
         if textacy:
             start = time.perf_counter()
             theirs = evaluate_extraction(folder, extractor=textacy)
@@ -75,7 +169,11 @@ def main() -> None:
             fair = evaluate_extraction(folder, extractor=lambda a: textacy(a, full_names=True))
             print(f"textacy speaker accuracy with surnames mapped to full names: {fair['speaker_accuracy']:.3f}")
             print(f"(textacy timing includes spaCy parsing; {time.perf_counter() - start:.1f} s for both textacy passes)")
-            print(f"\nthroughput ratio quotestance / textacy: {ours['articles_per_second'] / theirs['articles_per_second']:.0f}x")
+            print(
+                f"\nthroughput ratio quotestance (direct + reported) / textacy: {ours['articles_per_second'] / theirs['articles_per_second']:.0f}x "
+                f"({ours['articles_per_second']:.0f} vs {theirs['articles_per_second']:.0f} articles/s)"
+            )
+    linearity()
 
 
 if __name__ == "__main__":

@@ -104,18 +104,19 @@ CLAUSE_VERBS = _words(
     recalled cautioned claimed claims claiming conceded concedes acknowledged acknowledges admitted admits suggested
     suggests predicted complained complains complaining concluded emphasised emphasized underlined reiterated reiterates
     maintained maintains countered assured assures signalled signaled wrote writes posted tweeted warned warns warning
-    announced announces promised promises pledged pledges vowed vows confirmed confirms"""
+    announced announces promised promises pledged pledges vowed vows confirmed confirms warn insist argue stress"""
 )
 # Clause verbs that may instead take a plain object ("announced an 18 percent rise", "warned Tokyo against ..."):
 # without "that" nearby, their text starts at the verb, like a stance verb's.
-OBJECT_VERBS = _words("warned warns warning announced announces promised promises pledged pledges vowed vows confirmed confirms")
+OBJECT_VERBS = _words("warn warned warns warning announced announces promised promises pledged pledges vowed vows confirmed confirms")
 # Verbs that carry the stance themselves: the text starts at the verb ("accused India of dragging its feet").
 STANCE_VERBS = _words(
     """accused accuses accusing urged urges urging called calls calling welcomed welcomes welcoming condemned condemns
     condemning praised praises praising criticised criticized criticises criticizes criticising criticizing rejected
     rejects rejecting dismissed dismisses dismissing denied denies denying hailed hails blamed blames blaming described
     describes branded brands labelled labeled demanded demands threatened threatens defended defends thanked thanks
-    applauded slammed denounced denounces protested questioned"""
+    applauded slammed denounced denounces protested questioned accuse urge deny reject welcome condemn criticise criticize
+    blame demand describe"""
 )
 # Heads of subject phrases that name an institution or a group speaking as one: kept as written ("the Foreign Ministry").
 INSTITUTION_HEADS = _words(

@@ -41,27 +41,36 @@ class Person:
 
 
 class Registry:
-    """The people of one article, in order of mention, with the titles used for them."""
+    """The people of one article, in order of mention, with the titles used for them.
+
+    Indexed by name token, so that looking a name up costs the same in a long article as in a short one."""
 
     def __init__(self) -> None:
         self.people: list[Person] = []
         self.mentions: list[tuple[int, Person]] = []  # (offset, person), in text order
+        self._by_last: dict[str, list[Person]] = {}  # last name token -> people, in order of first mention
+        self._by_token: dict[str, list[Person]] = {}  # any name token -> people, in order of first mention
 
     def find(self, name: str) -> Person | None:
+        """The person a name refers to: the first whose name ends with it ("Voss" -> "Anika Voss"), else the first
+        whose name holds its first word (a given name alone, or a surname with a particle)."""
         toks = name.split()
-        for p in self.people:
-            if p.name == name or (len(toks) <= len(p.tokens) and p.tokens[-len(toks) :] == toks):
+        if not toks:
+            return None
+        for p in self._by_last.get(toks[-1], ()):
+            if len(toks) <= len(p.tokens) and p.tokens[-len(toks) :] == toks:
                 return p
-        for p in self.people:  # a given name alone, or a surname with a particle
-            if toks[0] in p.tokens:
-                return p
-        return None
+        found = self._by_token.get(toks[0])
+        return found[0] if found else None
 
     def add(self, name: str, pos: int, descriptors: set[str] = frozenset()) -> Person:
         person = self.find(name)
         if person is None:
             person = Person(name)
             self.people.append(person)
+            self._by_last.setdefault(person.tokens[-1], []).append(person)
+            for tok in dict.fromkeys(person.tokens):
+                self._by_token.setdefault(tok, []).append(person)
         person.descriptors |= set(descriptors)
         insort(self.mentions, (pos, person), key=lambda m: m[0])
         return person

@@ -16,6 +16,7 @@ cues), documents as subjects. The rules are written down in data/GUIDELINE.md ("
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..records import Statement
@@ -42,7 +43,9 @@ CUE_RE = re.compile(  # lower case: "the United States" is no verb
 # a second verb of the same subject: "…, but said", "… and warned", "…, adding"
 COORDINATED = re.compile(r"(?:,\s*|\s+)(?:(?:and|but|while|yet)\s+(?:also\s+|then\s+|later\s+)?)?$", re.I)
 PARTICIPLES = {"adding", "saying", "arguing", "insisting", "warning", "noting", "stressing", "telling", "complaining", "claiming"}
-THAT_SOON = re.compile(r"^\s*,?\s*(?:[^\s.;:!?]+\s+){0,4}?that\s", re.I)  # "that" within 4 words: the clause starts after it
+THAT_SOON = re.compile(  # "that" within 4 words, or 8 after a preposition: the clause starts after it
+    r"^\s*,?\s*(?:(?:[^\s.;:!?]+\s+){0,4}?|(?:in|on|at|to|during|after)\s+(?:[^\s.;:!?]+\s+){0,7}?)that\s", re.I
+)
 TOLD_OBJECT = re.compile(
     r"^\s*(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w’'-]+\s+){0,3}?"
     r"(?:reporters|journalists|lawmakers|parliament|legislators|delegates|students|supporters|briefing|conference|agency|"
@@ -53,7 +56,7 @@ LEAD_IN = re.compile(
     r"^(?:which|who|whom|that|and|but|while|as|when|after|before|because|although|though|so|yet|then|also|including|with)\s+", re.I
 )
 # the last clause's subject: after a relative or coordinating word ("a decision that charities warned", "… and officials say")
-CLAUSE_BREAK = re.compile(r"\s(?:that|which|who|whom|and|but|while|because|although|though|since|so)\s", re.I)
+CLAUSE_BREAK = re.compile(r"\s(?:that|which|who|whom|and|but|while|because|although|though|since|so|after|before|when|until|as|if)\s", re.I)
 DATELINE = re.compile(r"^\s*[^\s—a-z][^—]{0,60}?\s—\s+")  # "TROMSØ, Norway — "
 NOT_A_STATEMENT = re.compile(
     r"^(?:in|on|at|as|after|before|during|when|while|from|to|with|without|for|by|outside|inside|whether|if|how|what|why|who|where)\b", re.I
@@ -64,7 +67,16 @@ COMMENT = re.compile(r",\s+(?:which|a move|a decision|a step|as|after|while|in t
 QUOTE_NEXT = re.compile(r"\s*(?::|,)?\s*[“\"‘«„]")  # "warned: “…”" — the verb introduces a direct quote
 NAMING = re.compile(r"\s+(?!On\b|For\b)[A-Z][\w'-]*[^\W’s](?:\s+[A-Z][\w’'-]+)*\s*(?:[,.;]|\s+and\b|$)")
 QUOTE_AFTER_COLON = re.compile(r"[^“\"‘«„.;]{0,100}?:\s*[“\"‘«„]")  # "told reporters after the talks: “…”"
-PASSIVE = {"been", "was", "were", "is", "are", "be", "being"}  # "which China calls Huangyan Dao"
+PASSIVE = {"been", "was", "were", "is", "are", "be", "being"}
+# time and occasion between a verb and its clause: "said on Monday (that) …", "said in a statement to state media that …"
+ADVERBIAL = re.compile(
+    r"\s*(?:(?:late |early )?on [A-Z]\w+day(?: (?:morning|afternoon|evening|night))?|last (?:week|month|year)|this (?:week|month|year)|"
+    r"(?:earlier|later) (?:on|this|in) \w+|in (?:a|an|its|his|her|their|the) (?:[\w’'-]+ ){0,3}?(?:statement|interview|post|speech|letter|"
+    r"briefing|message|address|report)(?: (?:to|with|on|from|in) (?:the |a |an )?[\w’'-]+(?: [A-Z][\w’'-]+)*)?|"
+    r"at (?:a|an|the|his|her|its|their) (?:[\w’'-]+ ){0,3}?(?:conference|briefing|meeting|summit|event|ceremony|session)(?: in [A-Z]\w+)?)"
+    r"(?:,?\s+that\s+|\s+(?=[^\s,]))"  # then "that" or the clause; "said on Tuesday, days after …" ends an attribution
+)
+THAT_LATE = re.compile(r"[^.;:!?]{0,120}?,\s+that\s")  # "said in its statement, titled „…“, that …"
 SECOND_ACTION = re.compile(r"\s+and\s+(?:then\s+)?(?=(?:\w+ed|gave|sent|took|made|met|left|held|told|said|cut|set)\b)")
 TRAILING_ATTRIBUTION = re.compile(r",\s+(?:[^,]{1,80}?\s)?(?:said|says|added|adds|told\s[^,]{1,40}|according to\s[^,]{1,60})\s*$", re.I)
 END_PUNCT = " \t\n.,;:!?"
@@ -77,9 +89,31 @@ class Cue:
     verb: str  # as written ("said", "according to")
 
 
-def _quoted(ranges: list[tuple[int, int]], lo: int, hi: int) -> int:
-    """How many characters of [lo, hi) lie inside direct quotes."""
-    return sum(max(0, min(hi, b) - max(lo, a)) for a, b in ranges if a < hi and b > lo)
+class Quoted:
+    """The direct quotes' character ranges, sorted and disjoint: how much of a range lies inside quotes, in log time."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.ranges = [
+            (s.open_mark if s.open_mark is not None else s.start, s.close_mark + 1 if s.close_mark is not None else s.end) for s in spans
+        ]
+        self.ends = [b for _, b in self.ranges]
+
+    def overlap(self, lo: int, hi: int) -> int:
+        """How many characters of [lo, hi) lie inside direct quotes."""
+        total, k = 0, bisect_right(self.ends, lo)
+        while k < len(self.ranges) and self.ranges[k][0] < hi:
+            a, b = self.ranges[k]
+            total += max(0, min(hi, b) - max(lo, a))
+            k += 1
+        return total
+
+    def last_close_before(self, lo: int, pos: int) -> int | None:
+        """The end of the last quote that closes in [lo, pos], or that is open at lo."""
+        k = bisect_right(self.ends, pos) - 1
+        if k >= 0 and self.ends[k] >= lo:
+            return self.ends[k]
+        k += 1
+        return self.ends[k] if k < len(self.ranges) and self.ranges[k][0] < lo < self.ends[k] else None
 
 
 def _sentences(text: str, paras: list[tuple[int, int]], ends: list[int]) -> list[tuple[int, int]]:
@@ -110,7 +144,8 @@ def _subject(window: str, reg: Registry) -> str:
             return max((2 if len(n.split()) >= 2 else 1 if reg.find(n) else 0 for _, n, _ in person_names(part)), default=0)
 
         best = max(range(len(parts) - 1), key=lambda i: (score(parts[i]), -i))
-        last = parts[best] if score(parts[best]) else parts[-2]
+        plain = [p for p in parts[:-1] if p.strip() and not LEAD_IN.match(p.strip())]
+        last = parts[best] if score(parts[best]) else (plain[0] if plain else parts[-2])  # "Switzerland, which hosted it, said"
     last = CLAUSE_BREAK.split(" " + last)[-1]
     words = last.split()
     while words and words[-1].lower().strip(",") in SUBJECT_TRAILERS:
@@ -147,7 +182,15 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
     if names and (len(names[-1][1].split()) >= 2 or reg.find(names[-1][1])):
         return resolve(subject, pos, reg)  # "Foreign Minister Anika Voss", "Voss"
     if head in TITLE_WORDS:  # "India’s commerce minister", "the minister": the person last given that title
-        return resolve("the " + " ".join(w for w in words if w.islower() and w.lower() not in DETERMINERS), pos, reg)
+        title = [w.lower() for w in words if w.islower() and w.lower() not in DETERMINERS]
+        found = resolve("the " + " ".join(title), pos, reg)
+        if found:
+            return found
+        later = next((p for p in reg.people if set(title) <= p.descriptors), None)  # named later in the article
+        if later:
+            return later.name
+        nominal = all(w in TITLE_WORDS or w in INSTITUTION_HEADS or w in {"of", "for"} for w in title)
+        return subject if nominal else None  # "India’s commerce minister", as written, when nobody is named
     if all(w[:1].isupper() or w.lower() in DETERMINERS for w in words) and len(words) <= 4:
         return subject  # a capital, country or building used for its government: "Moscow", "the White House"
     return None
@@ -170,7 +213,9 @@ def _content_start(text: str, cue: Cue, lo_word: str) -> int:
     else:
         rest_start = cue.end
     rest = text[rest_start:]
-    if m := THAT_SOON.match(rest):
+    if m := THAT_SOON.match(rest) or THAT_LATE.match(rest):
+        return rest_start + m.end()
+    if m := ADVERBIAL.match(rest):
         return rest_start + m.end()
     if lo_word in OBJECT_VERBS:
         return cue.start
@@ -196,18 +241,17 @@ class Found:
     cue: str
 
 
-def _attributes_a_quote(text: str, s0: int, cue: Cue, quotes: list[tuple[int, int]]) -> bool:
+def _attributes_a_quote(text: str, s0: int, cue: Cue, quotes: Quoted) -> bool:
     """The verb closes a direct quote's attribution ("…,” Voss told reporters in Moscow): a quote ends shortly before it."""
-    before = [b for a, b in quotes if s0 <= b <= cue.start or a < s0 < b]
-    if not before:
+    close = quotes.last_close_before(s0, cue.start)
+    if close is None:
         return False
-    close = max(before)
     return text[max(0, close - 2)] in ",.!?…" and len(text[close : cue.start].split()) <= 8
 
 
-def _sentence_items(text: str, s0: int, s1: int, quotes: list[tuple[int, int]], reg: Registry) -> list[Found]:
+def _sentence_items(text: str, s0: int, s1: int, quotes: Quoted, reg: Registry) -> list[Found]:
     """The reported statements of one sentence."""
-    cues = [Cue(m.start(), m.end(), m.group(1)) for m in CUE_RE.finditer(text, s0, s1) if not _quoted(quotes, m.start(), m.end())]
+    cues = [Cue(m.start(), m.end(), m.group(1)) for m in CUE_RE.finditer(text, s0, s1) if not quotes.overlap(m.start(), m.end())]
     out: list[Found] = []
     speaker: str | None = None
     for k, cue in enumerate(cues):
@@ -219,7 +263,12 @@ def _sentence_items(text: str, s0: int, s1: int, quotes: list[tuple[int, int]], 
                 out.append(item)
             continue
         window = text[s0 : cue.start]
-        tail = window.rstrip(" ,")
+        if window.split()[-1:] and window.split()[-1] in PASSIVE:
+            continue  # "had been announced in advance", "was accused of": not a statement of the subject's
+        bare = window.split()
+        while bare and bare[-1].lower() in SUBJECT_TRAILERS:
+            bare.pop()  # "… and has repeatedly warned": the coordination before the auxiliaries
+        tail = " " + " ".join(bare).rstrip(" ,")
         coordinated = k > 0 and (
             tail.endswith((" and", " but", " while", " yet", " also")) or verb.endswith("ing") and window.rstrip().endswith(",")
         )
@@ -244,16 +293,8 @@ def _sentence_items(text: str, s0: int, s1: int, quotes: list[tuple[int, int]], 
             continue
         lo = _content_start(text, cue, verb)
         introduces = QUOTE_NEXT.match(text, cue.end) or (m := QUOTE_AFTER_COLON.match(text, cue.end)) and " that " not in m.group()
-        preceding = text[max(s0, cue.start - 12) : cue.start].split()
-        if (
-            lo < 0
-            or introduces
-            or verb in {"calls", "called", "call"}
-            and NAMING.match(text, cue.end)
-            or preceding[-1:]
-            and preceding[-1] in PASSIVE
-        ):
-            continue  # not speech without "that"; a verb that introduces a direct quote; a name; a passive ("was announced")
+        if lo < 0 or introduces or verb in {"calls", "called", "call"} and NAMING.match(text, cue.end):
+            continue  # not speech without "that"; a verb that introduces a direct quote; a name ("which China calls Huangyan Dao")
         if (
             lo == cue.start
             and verb in OBJECT_VERBS
@@ -263,12 +304,12 @@ def _sentence_items(text: str, s0: int, s1: int, quotes: list[tuple[int, int]], 
                 out.append(found)
             continue
         hi = _content_end(text, lo, nxt, s1)
-        second = next((m for m in SECOND_ACTION.finditer(text, lo, hi) if not _quoted(quotes, m.start(), m.end())), None)
+        second = next((m for m in SECOND_ACTION.finditer(text, lo, hi) if not quotes.overlap(m.start(), m.end())), None)
         if lo == cue.start and second:
             hi = second.start()  # "called the mission a provocation and summoned the ambassador": the second act is not speech
         lo, hi = _trim(text, lo, hi)
         body = text[lo:hi]
-        quote_only = body[:1] in '“"‘«„' and _quoted(quotes, lo, hi) > 0.6 * (hi - lo)
+        quote_only = body[:1] in '“"‘«„' and quotes.overlap(lo, hi) > 0.6 * (hi - lo)
         if len(body.split()) < 2 or lo > cue.start and (quote_only or NOT_A_STATEMENT.match(body)):
             # no content, the attribution of a direct quote, or an adverbial ("said on Monday"): perhaps "CLAUSE, X said on Monday."
             if not coordinated and (found := _clause_before(text, s0, s1, cue, quotes, reg)):
@@ -311,7 +352,7 @@ def _sentence_subject(window: str) -> str:
     return " ".join(keep[:8])
 
 
-def _clause_before(text: str, s0: int, s1: int, cue: Cue, quotes: list[tuple[int, int]], reg: Registry) -> Found | None:
+def _clause_before(text: str, s0: int, s1: int, cue: Cue, quotes: Quoted, reg: Registry) -> Found | None:
     """ "CLAUSE, X said." or "CLAUSE, said X.": the clause before the attribution."""
     before = text[s0 : cue.start]
     after = text[cue.end : s1].strip(END_PUNCT + '”"’»')
@@ -327,26 +368,26 @@ def _clause_before(text: str, s0: int, s1: int, cue: Cue, quotes: list[tuple[int
         return None
     speaker = speaker_of(_subject(subject, reg) if before[comma + 1 :].strip() else subject, cue.start, reg)
     lo, hi = _trim(text, s0 + len(text[s0 : s0 + comma]) - len(DATELINE.sub("", text[s0 : s0 + comma])), s0 + comma)
-    if not speaker or len(text[lo:hi].split()) < 3 or _quoted(quotes, lo, hi) > 0.5 * (hi - lo):
+    if not speaker or len(text[lo:hi].split()) < 3 or quotes.overlap(lo, hi) > 0.5 * (hi - lo):
         return None
     return Found(lo, hi, speaker, cue.verb)
 
 
-def _according(text: str, s0: int, s1: int, cue: Cue, quotes: list[tuple[int, int]], reg: Registry) -> Found | None:
+def _according(text: str, s0: int, s1: int, cue: Cue, quotes: Quoted, reg: Registry) -> Found | None:
     """ "According to X, CLAUSE" and "CLAUSE, according to X"."""
     if not text[s0 : cue.start].strip(' “"‘'):  # at the sentence start
         m = re.match(r"\s*([^,]{1,80}),\s*", text[cue.end : s1])
         if not m:
             return None
         speaker = speaker_of(_subject(m.group(1), reg), cue.start, reg)
-        lo, hi = _trim(text, cue.end + m.end(), s1)
+        lo, hi = _trim(text, cue.end + m.end(), _content_end(text, cue.end + m.end(), s1, s1))
     else:
         m = re.match(r"\s*([^,.;]{1,80})", text[cue.end : s1])
         if not m:
             return None
         speaker = speaker_of(_subject(m.group(1), reg), cue.start, reg)
         lo, hi = _trim(text, s0 + len(text[s0 : cue.start]) - len(DATELINE.sub("", text[s0 : cue.start])), cue.start)
-    if not speaker or len(text[lo:hi].split()) < 3 or _quoted(quotes, lo, hi) > 0.5 * (hi - lo):
+    if not speaker or len(text[lo:hi].split()) < 3 or text[lo] in '“"‘«„' and quotes.overlap(lo, hi) > 0.5 * (hi - lo):
         return None
     return Found(lo, hi, speaker, "according to")
 
@@ -355,7 +396,7 @@ def find_reported(
     article_id: str, text: str, spans: list[Span], reg: Registry, paras: list[tuple[int, int]], ends: list[int]
 ) -> list[Statement]:
     """Every reported statement of an article, in reading order (indices are set by the caller)."""
-    quotes = [(s.open_mark if s.open_mark is not None else s.start, s.close_mark + 1 if s.close_mark is not None else s.end) for s in spans]
+    quotes = Quoted(spans)
     out = []
     for s0, s1 in _sentences(text, paras, ends):
         for f in _sentence_items(text, s0, s1, quotes, reg):

@@ -1,0 +1,133 @@
+"""Reported speech: one behaviour per test, the patterns of data/GUIDELINE.md ("Reported speech")."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotestance.extraction import extract_statements
+from quotestance.records import Article
+
+INTRO = "Anika Voss, Germany’s foreign minister, arrived in Warsaw on Monday. "
+
+
+def reported(text, intro=INTRO):
+    return [(s.text, s.speaker, s.cue) for s in extract_statements(Article("t", intro + text)) if s.kind == "reported"]
+
+
+@pytest.mark.parametrize(
+    "sentence, text, cue",
+    [
+        ("Voss said that Berlin was ready to resume talks.", "Berlin was ready to resume talks", "said"),
+        ("Voss said Berlin was ready to resume talks.", "Berlin was ready to resume talks", "said"),
+        ("Voss told reporters that Berlin was ready to resume talks.", "Berlin was ready to resume talks", "told"),
+        ("Voss told the newspaper Die Welt that Berlin was ready to resume talks.", "Berlin was ready to resume talks", "told"),
+        ("Berlin is ready to resume talks, Voss said.", "Berlin is ready to resume talks", "said"),
+        ("Berlin is ready to resume talks, Voss said on Tuesday.", "Berlin is ready to resume talks", "said"),
+        ("Berlin is ready to resume talks, said Voss.", "Berlin is ready to resume talks", "said"),
+        ("Voss insisted that the sanctions would stay in place.", "the sanctions would stay in place", "insisted"),
+        ("Voss vowed that Germany would defend its allies.", "Germany would defend its allies", "vowed"),
+    ],
+)
+def test_clause_verbs_give_the_clause(sentence, text, cue):
+    assert reported(sentence) == [(text, "Anika Voss", cue)]
+
+
+@pytest.mark.parametrize(
+    "sentence, text",
+    [
+        ("Voss accused Moscow of dragging its feet on data sharing.", "accused Moscow of dragging its feet on data sharing"),
+        ("Voss urged Warsaw to reopen the border crossings.", "urged Warsaw to reopen the border crossings"),
+        ("Voss called on both sides to show restraint.", "called on both sides to show restraint"),
+        ("Voss warned Minsk against any further provocation.", "warned Minsk against any further provocation"),
+        ("Voss welcomed Poland’s decision to release the crew.", "welcomed Poland’s decision to release the crew"),
+        ("Voss condemned the attack on the border post.", "condemned the attack on the border post"),
+        ("Voss rejected the claims of a secret deal.", "rejected the claims of a secret deal"),
+        ("Voss denied that Berlin had been consulted.", "denied that Berlin had been consulted"),
+    ],
+)
+def test_stance_verbs_keep_the_verb(sentence, text):
+    [(got, speaker, _)] = reported(sentence)
+    assert (got, speaker) == (text, "Anika Voss")
+
+
+def test_according_to_before_and_after():
+    assert reported("According to Voss, the talks will resume in June.") == [("the talks will resume in June", "Anika Voss", "according to")]
+    assert reported("The talks will resume in June, according to Voss.") == [("The talks will resume in June", "Anika Voss", "according to")]
+
+
+@pytest.mark.parametrize(
+    "subject", ["Moscow", "the Kremlin", "the Foreign Ministry", "Russia’s foreign ministry", "the White House", "Beijing"]
+)
+def test_institutions_and_metonyms_speak_under_their_surface_form(subject):
+    assert reported(f"{subject} said the exercise was purely defensive.") == [("the exercise was purely defensive", subject, "said")]
+
+
+def test_pronouns_titles_and_surnames_resolve_to_the_full_name():
+    assert reported("She said Berlin was ready.")[0][1] == "Anika Voss"
+    assert reported("The minister said Berlin was ready.")[0][1] == "Anika Voss"
+    assert reported("Voss said Berlin was ready.")[0][1] == "Anika Voss"
+
+
+def test_two_verbs_give_two_statements():
+    got = reported("Voss accused Moscow of stalling, but said Berlin was still ready to talk.")
+    assert got == [("accused Moscow of stalling", "Anika Voss", "accused"), ("Berlin was still ready to talk", "Anika Voss", "said")]
+    got = reported("Voss said the border would stay open, adding that trucks would be checked.")
+    assert [t for t, _, _ in got] == ["the border would stay open", "trucks would be checked"]
+
+
+def test_a_partial_quote_inside_reported_speech_gives_both_and_is_linked():
+    text = INTRO + "Voss said Berlin remained “fully committed to the treaty” and preferred talks."
+    statements = extract_statements(Article("t", text))
+    [rep] = [s for s in statements if s.kind == "reported"]
+    [quote] = [s for s in statements if s.kind == "direct"]
+    assert rep.text == "Berlin remained fully committed to the treaty and preferred talks"
+    assert quote.text == "fully committed to the treaty" and quote.partial and quote.part_of == rep.index
+    assert [s.index for s in statements] == [0, 1] and statements[0] is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "India on Friday ruled out taking part in the exercise.",  # narration: no communication verb
+        "Voss said: “We are ready to talk.”",  # the attribution of a direct quote
+        "“We are ready to talk,” Voss said on Monday.",
+        "Voss declined to comment on the report.",  # a cue with no content
+        "Officials believe the talks will fail.",  # thinking verbs are not speech
+        "Experts fear a new arms race.",
+        "The report said exports fell by a third.",  # a document is not a speaker
+        "The two countries recalled their ambassadors in 2024.",  # an action, not speech, without "that"
+        "China claims almost all of the South China Sea.",
+        "The shoal, which China calls Huangyan Dao, was blockaded.",  # naming
+        "The drills had been announced in advance.",  # passive
+        "Venezuela and the United States exchanged prisoners.",  # "States" is no verb
+    ],
+)
+def test_not_reported_speech(sentence):
+    assert reported(sentence) == []
+
+
+def test_pathological_sentences_finish():
+    long = "Voss said that " + " ".join(["the talks"] * 2500) + " would resume."
+    assert len(reported(long)) == 1
+    nested = " ".join(["Voss said that"] * 200) + " Berlin was ready."
+    assert reported(nested)  # 200 nested clauses: one statement each at most, no error
+    assert len(reported(nested)) <= 200
+
+
+WORDS = st.sampled_from(
+    ["Voss", "said", "that", "told", "reporters", "according", "to", "accused", "Moscow", "of", "“", "”", '"', ",", ".", "\n\n",
+     "the", "minister", "warned", "against", "Berlin", "he", "She", "and", "but", "called", "on", "is", "ready", "«", "»", ":"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, max_size=60), st.text(max_size=200))
+def test_any_text_gives_ordered_spans_inside_it(words, noise):
+    text = " ".join(words) + noise
+    statements = extract_statements(Article("t", text))
+    assert [s.index for s in statements] == list(range(len(statements)))
+    starts = [s.start for s in statements]
+    assert starts == sorted(starts)
+    for s in statements:
+        assert 0 <= s.start <= s.end <= len(text) and s.kind in ("direct", "reported")
+        assert s.part_of is None or statements[s.part_of].kind == "reported"
