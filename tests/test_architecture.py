@@ -12,7 +12,7 @@ SRC = REPO / "src"
 PACKAGE = SRC / "quotestance"
 # The data flow, as ranks: a module may import modules of its own rank or lower, never higher.
 # Core modules (records, labels, io, metrics, plots, tables, baselines) serve every stage.
-RANKS = {"extraction": 1, "corpus": 2, "stance": 3, "evaluation": 4, "training": 5, "runs": 6, "cli": 7}
+RANKS = {"extraction": 1, "corpus": 2, "stance": 3, "evaluation": 4, "training": 5, "labelling": 6, "runs": 7, "cli": 8}
 STAGES = {"extraction", "stance", "runs", "cli"}
 
 

@@ -10,6 +10,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 
+from .hf import quiet
+
 
 def _proba(clf, X, n_labels: int) -> np.ndarray:
     """predict_proba widened to every label id (a class absent from training gets probability 0)."""
@@ -38,8 +40,9 @@ def mean_pooled_embeddings(model_path: str, texts: Sequence[str], batch_size: in
     import torch
     from transformers import AutoModel, AutoTokenizer
 
-    tok = AutoTokenizer.from_pretrained(model_path, local_files_only=True)
-    model = AutoModel.from_pretrained(model_path, use_safetensors=True, local_files_only=True).eval()
+    with quiet():  # a classifier folder loads as its encoder: the head's weights are reported unused, which is expected
+        tok = AutoTokenizer.from_pretrained(model_path, local_files_only=True)
+        model = AutoModel.from_pretrained(model_path, use_safetensors=True, local_files_only=True).eval()
     out = []
     with torch.inference_mode():
         for i in range(0, len(texts), batch_size):

@@ -169,6 +169,8 @@ class CorpusRow:
     phenomena: list[str] = field(default_factory=list)
     register: str | None = None
     split: str | None = None
+    annotators: list[str] | None = None  # who labelled it (Label Studio imports)
+    agreement: float | None = None  # share of annotators who chose `label`
 
 
 def field_names(cls: type, *groups: str) -> list[str]:

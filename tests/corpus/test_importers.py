@@ -46,5 +46,10 @@ def test_table_and_label_studio(tmp_path):
             ]
         )
     )
+    with pytest.raises(ValueError, match="no usable label"):  # a task without a label is never dropped silently
+        list(import_label_studio(ls))
+    ls.write_text(
+        json.dumps([{"data": {"text": "We welcome the deal."}, "annotations": [{"result": [{"value": {"choices": ["Conciliatory"]}}]}]}])
+    )
     rows = list(import_label_studio(ls))
     assert [(r["text"], r["label"]) for r in rows] == [("We welcome the deal.", "conciliatory")]

@@ -51,8 +51,12 @@ def test_stance_verbs_keep_the_verb(sentence, text):
 
 
 def test_according_to_before_and_after():
-    assert reported("According to Voss, the talks will resume in June.") == [("the talks will resume in June", "Anika Voss", "according to")]
-    assert reported("The talks will resume in June, according to Voss.") == [("The talks will resume in June", "Anika Voss", "according to")]
+    assert reported("According to Voss, the talks will resume in June.") == [
+        ("the talks will resume in June", "Anika Voss", "according to")
+    ]
+    assert reported("The talks will resume in June, according to Voss.") == [
+        ("The talks will resume in June", "Anika Voss", "according to")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -115,8 +119,40 @@ def test_pathological_sentences_finish():
 
 
 WORDS = st.sampled_from(
-    ["Voss", "said", "that", "told", "reporters", "according", "to", "accused", "Moscow", "of", "“", "”", '"', ",", ".", "\n\n",
-     "the", "minister", "warned", "against", "Berlin", "he", "She", "and", "but", "called", "on", "is", "ready", "«", "»", ":"]
+    [
+        "Voss",
+        "said",
+        "that",
+        "told",
+        "reporters",
+        "according",
+        "to",
+        "accused",
+        "Moscow",
+        "of",
+        "“",
+        "”",
+        '"',
+        ",",
+        ".",
+        "\n\n",
+        "the",
+        "minister",
+        "warned",
+        "against",
+        "Berlin",
+        "he",
+        "She",
+        "and",
+        "but",
+        "called",
+        "on",
+        "is",
+        "ready",
+        "«",
+        "»",
+        ":",
+    ]
 )
 
 

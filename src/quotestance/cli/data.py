@@ -8,6 +8,7 @@ import json
 from ..corpus import IMPORTERS, agreement, import_rows, load_corpus, stats_markdown, validate, write_splits, write_stats_section
 from ..io import read_jsonl, write_records
 from ..labels import ALL_LABELS
+from . import labelling
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -49,6 +50,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if args.format == "label_studio":
+        return labelling.import_label_studio(args)
     options = {"text_field": args.text_field, "label_field": args.label_field} if args.format == "table" else {}
     label_map = json.loads(args.label_map) if args.label_map else None
     rows = list(import_rows(args.format, args.input, neutral=args.neutral, label_map=label_map, **options))
@@ -61,7 +64,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("data", help="corpus tools: validate, stats, import, split", description="Corpus tools.")
+    p = sub.add_parser("data", help="corpus tools: validate, stats, import, split, agreement, suggest, audit", description="Corpus tools.")
     dsub = p.add_subparsers(dest="data_command", required=True, metavar="ACTION")
     d = dsub.add_parser("validate", help="check schema, labels, duplicates, split leaks and gold articles")
     d.add_argument("path", nargs="?", default="data", help="corpus folder or file (default: data)")
@@ -79,6 +82,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     d.add_argument("--text-field", default="text", help="(table) text column")
     d.add_argument("--label-field", default="label", help="(table) label column")
     d.add_argument("--label-map", default=None, help="(table, label_studio) JSON object mapping raw labels to ours")
+    d.add_argument("--errors", default=None, help="(label_studio) refused tasks (default: <output stem>.errors.jsonl)")
     d.set_defaults(func=cmd_import)
     d = dsub.add_parser("split", help="write the stored split of every row (by group hash; existing splits kept)")
     d.add_argument("path", nargs="?", default="data/quotes", help="corpus folder or file (default: data/quotes)")
@@ -87,3 +91,4 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     d.add_argument("second", help="the second annotator's JSONL")
     d.add_argument("path", nargs="?", default="data/quotes", help="corpus folder or file (default: data/quotes)")
     d.set_defaults(func=cmd_agreement)
+    labelling.add_parsers(dsub)

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .label_studio import read_export
+
 KEEP_IT_LOCAL = {4: "conciliatory", 3: "hostile"}
 KEEP_IT_LOCAL_MATERIAL = {2: "conciliatory", 1: "hostile"}
 CAMEO = {1: "conciliatory", 3: "hostile"}
@@ -108,24 +110,15 @@ def import_table(
 
 
 def import_label_studio(path: str | Path, choice_map: dict[str, str] | None = None) -> Iterator[dict[str, Any]]:
-    """Rows from a Label Studio JSON export of a text-classification project (Choices control)."""
-    path = Path(path)
-    tasks = json.loads(path.read_text(encoding="utf-8"))
-    for n, task in enumerate(tasks, 1):
-        data = task.get("data", {})
-        text = data.get("text") or next((v for v in data.values() if isinstance(v, str)), None)
-        choices = [
-            c
-            for ann in task.get("annotations", [])
-            if not ann.get("was_cancelled")
-            for res in ann.get("result", [])
-            for c in res.get("value", {}).get("choices", [])
-        ]
-        if not text or not choices:
-            continue
-        raw = choices[-1]
-        label = (choice_map or {}).get(raw, raw.lower())
-        yield _row(f"ls-{path.stem}", n, text, label, f"label_studio:{path.name}")
+    """Rows from a Label Studio JSON export (`label_studio.read_export`); refuses to drop a task silently."""
+    export = read_export(path, choice_map)
+    if export.refused:
+        ids = ", ".join(str(r["task_id"]) for r in export.refused[:10])
+        raise ValueError(
+            f"{path}: {len(export.refused)} tasks have no usable label (tasks {ids}); "
+            "`quotestance data import label_studio` writes them to an errors file"
+        )
+    yield from export.rows
 
 
 @dataclass(frozen=True)
