@@ -8,7 +8,12 @@ NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 
 
 def test_four_notebooks_exist():
-    assert [p.name for p in NOTEBOOKS] == ["01-corpus.ipynb", "02-train-and-evaluate.ipynb", "03-batch-inference.ipynb", "04-label-your-own.ipynb"]
+    assert [p.name for p in NOTEBOOKS] == [
+        "01-corpus.ipynb",
+        "02-train-and-evaluate.ipynb",
+        "03-batch-inference.ipynb",
+        "04-label-your-own.ipynb",
+    ]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -45,7 +45,9 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
     descriptor = [w.lower().strip(".,’'").replace("’s", "") for w in words if w.lower() not in DETERMINERS]
     if any(w in TITLE_WORDS for w in descriptor):
         head = next(w for w in reversed(descriptor) if w in TITLE_WORDS)
-        p = reg.last_before(pos, set(descriptor)) or reg.last_before(pos, {head}) or reg.last_before(pos)
+        titles = {w for w in descriptor if w in TITLE_WORDS}
+        later = next((q for q in reg.people if titles <= q.descriptors), None)  # "Pakistan’s foreign minister …", named later
+        p = reg.last_before(pos, set(descriptor)) or reg.last_before(pos, {head}) or later or reg.last_before(pos)
         return p.name if p else None
     return None
 

@@ -57,7 +57,7 @@ TITLE_WORDS = _words(
     councillor consul attaché charge chargé d’affaires nuncio pope cardinal archbishop bishop imam rabbi
     secretary-general director-general minister-president taoiseach tanaiste sultan crown-prince staff
     lieutenant brigadier marshal parliamentary press officer ministry's country's nation's government's
-    vice-president deputy-minister"""
+    vice-president deputy-minister sen gov executive ceo republican democrat democratic conservative"""
 )
 
 # Capitalised words that open a clause but are not names: "On Monday", "Asked", "However".

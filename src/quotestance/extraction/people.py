@@ -11,7 +11,7 @@ from bisect import insort
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .lexicon import LINK_WORDS, NAME_PARTICLES, ORG_WORDS, REPORTING_VERBS, STOP_WORDS, TITLE_WORDS
+from .lexicon import DETERMINERS, LINK_WORDS, NAME_PARTICLES, ORG_WORDS, REPORTING_VERBS, STOP_WORDS, TITLE_WORDS
 from .spans import Span
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 _UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper()) + "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ" + "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ"
 PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
 _NAME_TOKEN = (
-    rf"(?:{PARTICLE}[- ])?"
+    rf"(?:{PARTICLE}[- ]){{0,2}}"
     rf"(?:[{_UPPER}][^\W\d_]{{0,3}}\.|[{_UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*)"
 )  # "Lt." or "J." but not "Vasnetsov."
 NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*")
@@ -37,7 +37,7 @@ class Person:
 
     @property
     def tokens(self) -> list[str]:
-        return self.name.split()
+        return name_tokens(self.name)
 
 
 class Registry:
@@ -54,7 +54,7 @@ class Registry:
     def find(self, name: str) -> Person | None:
         """The person a name refers to: the first whose name ends with it ("Voss" -> "Anika Voss"), else the first
         whose name holds its first word (a given name alone, or a surname with a particle)."""
-        toks = name.split()
+        toks = name_tokens(name)
         if not toks:
             return None
         for p in self._by_last.get(toks[-1], ()):
@@ -82,6 +82,11 @@ class Registry:
         return next((p for p in before if p.spoke or p.descriptors), before[0] if before else None)
 
 
+def name_tokens(name: str) -> list[str]:
+    """A name's tokens, particles in lower case: "Van der Meulen-Bakker" matches "Annelies van der Meulen-Bakker"."""
+    return [t.lower() if t.lower() in NAME_PARTICLES else t for t in name.split()]
+
+
 def split_title(run: str) -> tuple[list[str], list[str]]:
     """('Foreign Minister Anika Voss') -> (['foreign', 'minister'], ['Anika', 'Voss'])."""
     toks = run.split()
@@ -99,17 +104,21 @@ def person_names(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
     out = []
     for m in NAME_RUN.finditer(text, lo, len(text) if hi is None else hi):
         titles, toks = split_title(m.group())
-        if not toks or any(t.lower().strip(".’'") in ORG_WORDS for t in toks):
-            continue
+        if not toks or any(t.lower().strip(".’'") in ORG_WORDS for t in toks) or toks[-1].endswith(("’s", "'s")):
+            continue  # an institution, or a possessive ("Pakistan’s foreign minister", "the African Union's envoy")
         toks = [t.rstrip(".") if len(t) > 2 else t for t in toks]
         # an appositive right after the name: "Anika Voss, the foreign minister,"
         app = re.match(r",\s+(?:the\s+|a\s+)?([^,.;“”\"]{3,60}?),", text[m.end() : m.end() + 80])
         # or one just before it: "Gibraltar’s chief minister, Daniel Azzopardi,"
         pre = re.search(r"(?:^|[.;:!?]\s|\b(?:the|a|an)\s|’s\s|'s\s)([a-z][a-z \-]{2,50}),\s+$", text[max(0, m.start() - 70) : m.start()])
+        # or a lower-case title right before it: "spokeswoman Tang Yuxin said"
+        glued = re.search(r"\b([a-z][a-z\-]+(?: [a-z][a-z\-]+){0,2})\s+$", text[max(0, m.start() - 40) : m.start()])
         extra = set()
         for found in (app, pre):
             if found and (words := set(found.group(1).lower().replace("’s", "").split())) & TITLE_WORDS:
                 extra |= words
+        if glued and (words := glued.group(1).split())[-1] in TITLE_WORDS - DETERMINERS:
+            extra |= {w for w in words if w in TITLE_WORDS - DETERMINERS}
         out.append((m.start() + m.group().find(toks[0]), " ".join(toks), set(titles) | extra))
     return out
 

@@ -20,21 +20,16 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..records import Statement
-from .cues import clip_subject, resolve
 from .lexicon import (
     CLAUSE_VERBS,
-    DETERMINERS,
-    DOCUMENT_WORDS,
-    INSTITUTION_HEADS,
     OBJECT_VERBS,
-    PRONOUNS,
     STANCE_VERBS,
     SUBJECT_TRAILERS,
     THAT_ONLY_VERBS,
-    TITLE_WORDS,
 )
-from .people import Registry, person_names
+from .people import Registry
 from .spans import Span
+from .subjects import CLAUSE_BREAK, DATELINE, sentence_subject, speaker_of, subject_before
 from .text import normalise
 
 CUE_RE = re.compile(  # lower case: "the United States" is no verb
@@ -52,16 +47,9 @@ TOLD_OBJECT = re.compile(
     r"newspaper|broadcaster|radio|television|tv|channel|reuters|afp|ap|[A-Z][\w’'-]+)"
     r"(?:\s+(?:in|at|on|during|after)\s+(?:the\s+|a\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]+)*)?[,:]?\s+",
 )
-LEAD_IN = re.compile(
-    r"^(?:which|who|whom|that|and|but|while|as|when|after|before|because|although|though|so|yet|then|also|including|with)\s+", re.I
-)
-# the last clause's subject: after a relative or coordinating word ("a decision that charities warned", "… and officials say")
-CLAUSE_BREAK = re.compile(r"\s(?:that|which|who|whom|and|but|while|because|although|though|since|so|after|before|when|until|as|if)\s", re.I)
-DATELINE = re.compile(r"^\s*[^\s—a-z][^—]{0,60}?\s—\s+")  # "TROMSØ, Norway — "
 NOT_A_STATEMENT = re.compile(
     r"^(?:in|on|at|as|after|before|during|when|while|from|to|with|without|for|by|outside|inside|whether|if|how|what|why|who|where)\b", re.I
 )
-NEGATED_SUBJECT = {"neither", "no", "nobody", "none", "nor"}
 # a journalist's comment appended to a reported clause: ", a move that …", ", which …", ", in the latest …"
 COMMENT = re.compile(r",\s+(?:which|a move|a decision|a step|as|after|while|in the latest|the first|amid|following)\b", re.I)
 QUOTE_NEXT = re.compile(r"\s*(?::|,)?\s*[“\"‘«„]")  # "warned: “…”" — the verb introduces a direct quote
@@ -129,76 +117,6 @@ def _sentences(text: str, paras: list[tuple[int, int]], ends: list[int]) -> list
             k += 1
         out.append((lo, p1))
     return out
-
-
-def _subject(window: str, reg: Registry) -> str:
-    """The subject phrase at the end of `window` (the sentence text before the verb)."""
-    head = DATELINE.sub("", re.split(r"[.;:!?]\s", window)[-1])
-    parts = head.split(",")
-    last = parts[-1]
-    if not last.strip() and len(parts) > 2:  # "Voss, the foreign minister, said": the name beside the apposition
-
-        def score(part: str) -> int:
-            if LEAD_IN.match(part.strip()):
-                return 0  # "…, who led the delegation, said"
-            return max((2 if len(n.split()) >= 2 else 1 if reg.find(n) else 0 for _, n, _ in person_names(part)), default=0)
-
-        best = max(range(len(parts) - 1), key=lambda i: (score(parts[i]), -i))
-        plain = [p for p in parts[:-1] if p.strip() and not LEAD_IN.match(p.strip())]
-        last = parts[best] if score(parts[best]) else (plain[0] if plain else parts[-2])  # "Switzerland, which hosted it, said"
-    last = CLAUSE_BREAK.split(" " + last)[-1]
-    words = last.split()
-    while words and words[-1].lower().strip(",") in SUBJECT_TRAILERS:
-        words.pop()
-    if not words and len(parts) > 2:  # "Egypt, which depends on the Nile, has long demanded": the part before the clause
-        words = next((p.split() for p in parts[:-1] if p.strip() and not LEAD_IN.match(p.strip())), [])
-    phrase = clip_subject(" ".join(words))
-    return LEAD_IN.sub("", phrase).strip(" ,;:—–-")
-
-
-def _head(phrase: str) -> str:
-    """The head noun of a subject phrase: the last word before "for", "of", "at", "in", "from", "on"."""
-    first = re.split(r"\s+(?:for|of|at|in|from|on|with)\s+", phrase, maxsplit=1)[0]
-    return first.split()[-1].lower().strip(".,’'") if first.split() else ""
-
-
-def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
-    """The speaker a subject phrase names: a person (resolved like quote speakers), an institution or a
-    capital used as one (as written), or a group described as one; None for anything else."""
-    words = subject.split()
-    if not words or len(words) > 12 or subject.rstrip()[-1:] in '”"’»“':
-        return None  # nobody, a clause, or a quoted title ("a study titled “Dry Years Ahead”")
-    low = words[0].lower()
-    head = _head(subject)
-    if head in DOCUMENT_WORDS or low == "it" or low in NEGATED_SUBJECT or not any(c.isalpha() for c in subject):
-        return None
-    if low in PRONOUNS and len(words) == 1:
-        p = reg.last_before(pos)
-        return p.name if p and low != "they" else None
-    indefinite = low in {"a", "an", "one", "some", "several", "two", "three", "many", "both"}
-    if head in INSTITUTION_HEADS or (indefinite and head in TITLE_WORDS):
-        return subject[0].lower() + subject[1:] if low in DETERMINERS or words[0].istitle() and not _proper(words[0]) else subject
-    names = person_names(subject)
-    if names and (len(names[-1][1].split()) >= 2 or reg.find(names[-1][1])):
-        return resolve(subject, pos, reg)  # "Foreign Minister Anika Voss", "Voss"
-    if head in TITLE_WORDS:  # "India’s commerce minister", "the minister": the person last given that title
-        title = [w.lower() for w in words if w.islower() and w.lower() not in DETERMINERS]
-        found = resolve("the " + " ".join(title), pos, reg)
-        if found:
-            return found
-        later = next((p for p in reg.people if set(title) <= p.descriptors), None)  # named later in the article
-        if later:
-            return later.name
-        nominal = all(w in TITLE_WORDS or w in INSTITUTION_HEADS or w in {"of", "for"} for w in title)
-        return subject if nominal else None  # "India’s commerce minister", as written, when nobody is named
-    if all(w[:1].isupper() or w.lower() in DETERMINERS for w in words) and len(words) <= 4:
-        return subject  # a capital, country or building used for its government: "Moscow", "the White House"
-    return None
-
-
-def _proper(word: str) -> bool:
-    """A capitalised word that stays capitalised mid-sentence (not "Officials" at a sentence start)."""
-    return word.lower() not in INSTITUTION_HEADS and word.lower() not in DETERMINERS
 
 
 def _content_start(text: str, cue: Cue, lo_word: str) -> int:
@@ -278,11 +196,11 @@ def _sentence_items(text: str, s0: int, s1: int, quotes: Quoted, reg: Registry) 
                     out[-1].end = min(out[-1].end, s0 + cut.start())
         elif k == 0 and (verb.endswith("ing") and window.rstrip().endswith(",") or tail.endswith((" and", " but"))):
             # "Sweden on Tuesday froze …, but said …", "… detained a trawler, accusing its crew of …": the sentence's subject
-            speaker = speaker_of(_sentence_subject(window), cue.start, reg)
+            speaker = speaker_of(sentence_subject(window), cue.start, reg)
         elif verb.endswith("ing"):
             continue
         else:
-            subject = _subject(window, reg)
+            subject = subject_before(window, reg)
             if not subject:
                 found = _clause_before(text, s0, s1, cue, quotes, reg)
                 if found:
@@ -338,20 +256,6 @@ def _content_end(text: str, lo: int, nxt: int, s1: int) -> int:
     return hi
 
 
-def _sentence_subject(window: str) -> str:
-    """The noun phrase that opens a sentence: "Norway’s coast guard" in "Norway’s coast guard detained …"."""
-    words = DATELINE.sub("", window).split()
-    keep = []
-    for w in words:
-        bare = w.lower().strip(",.’'")
-        if keep and (w[:1].islower() and bare not in INSTITUTION_HEADS | TITLE_WORDS | {"of", "for", "the", "and"} or w.endswith(",")):
-            if w.endswith(",") and not w[:1].islower():
-                keep.append(w.rstrip(","))
-            break
-        keep.append(w)
-    return " ".join(keep[:8])
-
-
 def _clause_before(text: str, s0: int, s1: int, cue: Cue, quotes: Quoted, reg: Registry) -> Found | None:
     """ "CLAUSE, X said." or "CLAUSE, said X.": the clause before the attribution."""
     before = text[s0 : cue.start]
@@ -366,7 +270,7 @@ def _clause_before(text: str, s0: int, s1: int, cue: Cue, quotes: Quoted, reg: R
         return None  # more follows the verb: not a closing attribution ("…, X said on Tuesday, …" is one)
     if not before[comma + 1 :].strip() and len(subject.split()) > 6:
         return None
-    speaker = speaker_of(_subject(subject, reg) if before[comma + 1 :].strip() else subject, cue.start, reg)
+    speaker = speaker_of(subject_before(subject, reg) if before[comma + 1 :].strip() else subject, cue.start, reg)
     lo, hi = _trim(text, s0 + len(text[s0 : s0 + comma]) - len(DATELINE.sub("", text[s0 : s0 + comma])), s0 + comma)
     if not speaker or len(text[lo:hi].split()) < 3 or quotes.overlap(lo, hi) > 0.5 * (hi - lo):
         return None
@@ -379,13 +283,13 @@ def _according(text: str, s0: int, s1: int, cue: Cue, quotes: Quoted, reg: Regis
         m = re.match(r"\s*([^,]{1,80}),\s*", text[cue.end : s1])
         if not m:
             return None
-        speaker = speaker_of(_subject(m.group(1), reg), cue.start, reg)
+        speaker = speaker_of(subject_before(m.group(1), reg), cue.start, reg)
         lo, hi = _trim(text, cue.end + m.end(), _content_end(text, cue.end + m.end(), s1, s1))
     else:
         m = re.match(r"\s*([^,.;]{1,80})", text[cue.end : s1])
         if not m:
             return None
-        speaker = speaker_of(_subject(m.group(1), reg), cue.start, reg)
+        speaker = speaker_of(subject_before(m.group(1), reg), cue.start, reg)
         lo, hi = _trim(text, s0 + len(text[s0 : cue.start]) - len(DATELINE.sub("", text[s0 : cue.start])), cue.start)
     if not speaker or len(text[lo:hi].split()) < 3 or text[lo] in '“"‘«„' and quotes.overlap(lo, hi) > 0.5 * (hi - lo):
         return None

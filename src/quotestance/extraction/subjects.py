@@ -1,0 +1,108 @@
+"""Subjects of communication verbs, and who they name: a person, an institution used as a speaker, a group.
+
+Shared by the reported-speech rules (`reported`): the subject phrase before a verb ("Marchenko, a
+spokeswoman for the ministry,", "a decision that charities"), the sentence's opening noun phrase, and
+`speaker_of`, which resolves a phrase like a quote's speaker or keeps an institution's surface form.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import clip_subject, resolve
+from .lexicon import DETERMINERS, DOCUMENT_WORDS, INSTITUTION_HEADS, PRONOUNS, SUBJECT_TRAILERS, TITLE_WORDS
+from .people import Registry, person_names
+
+LEAD_IN = re.compile(
+    r"^(?:which|who|whom|that|and|but|while|as|when|after|before|because|although|though|so|yet|then|also|including|with)\s+", re.I
+)
+# the last clause's subject: after a relative or coordinating word ("a decision that charities warned", "… and officials say")
+CLAUSE_BREAK = re.compile(r"\s(?:that|which|who|whom|and|but|while|because|although|though|since|so|after|before|when|until|as|if)\s", re.I)
+DATELINE = re.compile(r"^\s*[^\s—a-z][^—]{0,60}?\s—\s+")  # "TROMSØ, Norway — "
+
+
+NEGATED_SUBJECT = {"neither", "no", "nobody", "none", "nor"}
+
+
+def subject_before(window: str, reg: Registry) -> str:
+    """The subject phrase at the end of `window` (the sentence text before the verb)."""
+    head = DATELINE.sub("", re.split(r"[.;:!?]\s", window)[-1])
+    parts = head.split(",")
+    last = parts[-1]
+    if not last.strip() and len(parts) > 2:  # "Voss, the foreign minister, said": the name beside the apposition
+
+        def score(part: str) -> int:
+            if LEAD_IN.match(part.strip()):
+                return 0  # "…, who led the delegation, said"
+            return max((2 if len(n.split()) >= 2 else 1 if reg.find(n) else 0 for _, n, _ in person_names(part)), default=0)
+
+        best = max(range(len(parts) - 1), key=lambda i: (score(parts[i]), -i))
+        plain = [p for p in parts[:-1] if p.strip() and not LEAD_IN.match(p.strip())]
+        last = parts[best] if score(parts[best]) else (plain[0] if plain else parts[-2])  # "Switzerland, which hosted it, said"
+    last = CLAUSE_BREAK.split(" " + last)[-1]
+    words = last.split()
+    while words and words[-1].lower().strip(",") in SUBJECT_TRAILERS:
+        words.pop()
+    if not words and len(parts) > 2:  # "Egypt, which depends on the Nile, has long demanded": the part before the clause
+        words = next((p.split() for p in parts[:-1] if p.strip() and not LEAD_IN.match(p.strip())), [])
+    phrase = clip_subject(" ".join(words))
+    return LEAD_IN.sub("", phrase).strip(" ,;:—–-")
+
+
+def head_noun(phrase: str) -> str:
+    """The head noun of a subject phrase: the last word before "for", "of", "at", "in", "from", "on"."""
+    first = re.split(r"\s+(?:for|of|at|in|from|on|with)\s+", phrase, maxsplit=1)[0]
+    return first.split()[-1].lower().strip(".,’'") if first.split() else ""
+
+
+def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
+    """The speaker a subject phrase names: a person (resolved like quote speakers), an institution or a
+    capital used as one (as written), or a group described as one; None for anything else."""
+    words = subject.split()
+    if not words or len(words) > 12 or subject.rstrip()[-1:] in '”"’»“':
+        return None  # nobody, a clause, or a quoted title ("a study titled “Dry Years Ahead”")
+    low = words[0].lower()
+    head = head_noun(subject)
+    if head in DOCUMENT_WORDS or low == "it" or low in NEGATED_SUBJECT or not any(c.isalpha() for c in subject):
+        return None
+    if low in PRONOUNS and len(words) == 1:
+        p = reg.last_before(pos)
+        return p.name if p and low != "they" else None
+    indefinite = low in {"a", "an", "one", "some", "several", "two", "three", "many", "both"}
+    if head in INSTITUTION_HEADS or (indefinite and head in TITLE_WORDS):
+        return subject[0].lower() + subject[1:] if low in DETERMINERS or words[0].istitle() and not _proper(words[0]) else subject
+    names = person_names(subject)
+    if names and (len(names[-1][1].split()) >= 2 or reg.find(names[-1][1])):
+        return resolve(subject, pos, reg)  # "Foreign Minister Anika Voss", "Voss"
+    if head in TITLE_WORDS:  # "India’s commerce minister", "the minister": the person last given that title
+        title = [w.lower() for w in words if w.islower() and w.lower() not in DETERMINERS]
+        found = resolve("the " + " ".join(title), pos, reg)
+        if found:
+            return found
+        later = next((p for p in reg.people if set(title) <= p.descriptors), None)  # named later in the article
+        if later:
+            return later.name
+        nominal = all(w in TITLE_WORDS or w in INSTITUTION_HEADS or w in {"of", "for"} for w in title)
+        return subject if nominal else None  # "India’s commerce minister", as written, when nobody is named
+    if all(w[:1].isupper() or w.lower() in DETERMINERS for w in words) and len(words) <= 4:
+        return subject  # a capital, country or building used for its government: "Moscow", "the White House"
+    return None
+
+
+def _proper(word: str) -> bool:
+    """A capitalised word that stays capitalised mid-sentence (not "Officials" at a sentence start)."""
+    return word.lower() not in INSTITUTION_HEADS and word.lower() not in DETERMINERS
+
+
+def sentence_subject(window: str) -> str:
+    """The noun phrase that opens a sentence: "Norway’s coast guard" in "Norway’s coast guard detained …"."""
+    words = DATELINE.sub("", window).split()
+    keep = []
+    for w in words:
+        bare = w.lower().strip(",.’'")
+        if keep and (w[:1].islower() and bare not in INSTITUTION_HEADS | TITLE_WORDS | {"of", "for", "the", "and"} or w.endswith(",")):
+            if w.endswith(",") and not w[:1].islower():
+                keep.append(w.rstrip(","))
+            break
+        keep.append(w)
+    return " ".join(keep[:8])
