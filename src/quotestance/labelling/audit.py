@@ -55,10 +55,7 @@ def _fine_tuned(rows: Sequence[dict[str, Any]], labels: Sequence[str], splits: l
         for k, (train_idx, held) in enumerate(splits):
             data = Path(tmp) / f"fold{k}" / "quotes.jsonl"
             data.parent.mkdir(parents=True)
-            data.write_text(
-                "".join(json.dumps({key: v for key, v in rows[i].items() if not key.startswith("_")}) + "\n" for i in train_idx),
-                encoding="utf-8",
-            )
+            data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _fold_rows(rows, train_idx)), encoding="utf-8")
             cfg = TrainConfig.load(
                 None,
                 {
@@ -74,6 +71,22 @@ def _fine_tuned(rows: Sequence[dict[str, Any]], labels: Sequence[str], splits: l
             p = clf.predict_proba([rows[i]["text"] for i in held])
             probs[np.ix_(held, [clf.labels.index(lab) for lab in labels])] = p[:, [clf.labels.index(lab) for lab in labels]]
     return probs
+
+
+def _fold_rows(rows: Sequence[dict[str, Any]], train_idx: np.ndarray) -> list[dict[str, Any]]:
+    """A fold's training rows with splits of their own: every tenth scenario (at least one) validates the copy and
+    is its test split too (its test score is not used); the others train it. Stored splits are not used: a fold
+    may hold no row of a stored split."""
+    fold = [{k: v for k, v in rows[i].items() if not k.startswith("_")} for i in train_idx]
+    groups = sorted({str(r.get("group") or r["id"]) for r in fold})
+    held = set(groups[::10]) if len(groups) >= 10 else {groups[0]}
+    out = []
+    for r in fold:
+        if str(r.get("group") or r["id"]) in held:
+            out += [{**r, "split": "validation"}, {**r, "id": f"{r['id']}-test", "split": "test"}]
+        else:
+            out.append({**r, "split": "train"})
+    return out
 
 
 def find_label_issues(rows: Sequence[dict[str, Any]], probs: np.ndarray, labels: Sequence[str]) -> list[dict[str, Any]]:
