@@ -29,9 +29,8 @@ def test_neutral_rows_can_be_an_error(tiny_model, tiny_corpus, capsys):
 
 
 def test_compare_two_models_and_baselines(tmp_path, tiny_model, tiny_corpus):
-    report = tmp_path / "cmp"
-    assert (
-        main(
+    def evaluate(compare, report):
+        return main(
             [
                 "evaluate",
                 "--model",
@@ -39,36 +38,20 @@ def test_compare_two_models_and_baselines(tmp_path, tiny_model, tiny_corpus):
                 "--data",
                 str(tiny_corpus),
                 "--compare",
-                str(tiny_model),
+                compare,
                 "--report",
                 str(report),
                 "--bootstrap",
                 "10",
             ]
         )
-        == 0
-    )
+
+    report = tmp_path / "cmp"
+    assert evaluate(str(tiny_model), report) == 0
     cmp = json.loads((report / "metrics.json").read_text())["compare"]
     assert cmp["mcnemar"]["p_value"] == 1.0 and cmp["mcnemar"]["a_right_b_wrong"] == 0  # a model against itself
     report2 = tmp_path / "base"
-    assert (
-        main(
-            [
-                "evaluate",
-                "--model",
-                str(tiny_model),
-                "--data",
-                str(tiny_corpus),
-                "--compare",
-                "baselines",
-                "--report",
-                str(report2),
-                "--bootstrap",
-                "10",
-            ]
-        )
-        == 0
-    )
+    assert evaluate("baselines", report2) == 0
     assert set(json.loads((report2 / "metrics.json").read_text())["baselines"]) == {"majority", "tfidf_logreg", "embedding_logreg"}
 
 
