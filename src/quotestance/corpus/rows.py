@@ -177,9 +177,9 @@ def validate_articles(folder: str | Path) -> list[Problem]:
     problems = []
     strip = re.compile("[" + re.escape("".join(MARKS)) + "]")
     for gold_path in sorted(Path(folder).glob("*.json")):
-        txt = gold_path.with_suffix(".txt")
-        if not txt.exists():
-            problems.append(Problem(f"{gold_path}:1", f"no article {txt.name} beside the gold file"))
+        txt = next((gold_path.with_suffix(x) for x in (".txt", ".html") if gold_path.with_suffix(x).exists()), None)
+        if txt is None:
+            problems.append(Problem(f"{gold_path}:1", f"no article {gold_path.stem}.txt or .html beside the gold file"))
             continue
         try:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -188,6 +188,9 @@ def validate_articles(folder: str | Path) -> list[Problem]:
             continue
         article = next(read_path(txt))
         flat = normalise(strip.sub("", getattr(article, "text", "")))
+        for k, item in enumerate(gold.get("furniture", [])):
+            if normalise(strip.sub("", item)) not in flat:
+                problems.append(Problem(f"{gold_path}:furniture {k}", f"furniture text not found in {txt.name}: {item[:60]!r}"))
         for kind, name in (("quotes", "quote"), ("reported", "reported statement")):
             for k, item in enumerate(gold.get(kind, [])):
                 where = f"{gold_path}:{name} {k}"

@@ -40,7 +40,10 @@ def overlap(a: str, b: str) -> float:
 def load_gold(folder: str | Path) -> list[tuple[Article, dict[str, Any]]]:
     out = []
     for gold_path in sorted(Path(folder).glob("*.json")):
-        article = next(read_path(gold_path.with_suffix(".txt")))
+        source = next(
+            (gold_path.with_suffix(x) for x in (".txt", ".html") if gold_path.with_suffix(x).exists()), gold_path.with_suffix(".txt")
+        )
+        article = next(read_path(source))
         if isinstance(article, Article):
             out.append((article, json.loads(gold_path.read_text(encoding="utf-8"))))
     return out
@@ -103,6 +106,7 @@ class Counts:
     speaker: int = 0
     partial: int = 0
     non_speech: int = 0
+    furniture: int = 0  # statements taken from page furniture (captions, pull quotes, bylines, teasers)
     e2e: int = 0  # found, attributed and labelled right
     e2e_gold: int = 0  # gold items with a label the classifier can give
     mistakes: list[dict[str, Any]] = field(default_factory=list)
@@ -118,6 +122,7 @@ class Counts:
             "speaker_accuracy": self.speaker / m if m else 0.0,
             "partial_accuracy": self.partial / m if m else 0.0,
             "non_speech_taken": self.non_speech,
+            "furniture_taken": self.furniture,
             "mistakes": self.mistakes,
         }
 
@@ -165,12 +170,22 @@ def _score(
     for gi in sorted(set(range(len(items))) - {g for g, _ in pairs}):
         t.mistakes.append({"article": article.id, "kind": kind, "missed": items[gi]["text"], "gold_speaker": items[gi].get("speaker")})
     non = {norm_text(x) for x in gold.get("non_quotes", [])} if kind == "direct" else set()
+    furniture = [norm_text(x) for x in gold.get("furniture", [])]
     for pj, p in enumerate(pred):
         if pj not in matched:
             is_non = norm_text(p["text"]) in non
+            from_furniture = any(norm_text(p["text"]) in f or overlap(f, p["text"]) >= 0.5 for f in furniture)
             t.non_speech += is_non
+            t.furniture += from_furniture
             t.mistakes.append(
-                {"article": article.id, "kind": kind, "spurious": p["text"], "pred_speaker": p.get("speaker"), "non_speech": is_non}
+                {
+                    "article": article.id,
+                    "kind": kind,
+                    "spurious": p["text"],
+                    "pred_speaker": p.get("speaker"),
+                    "non_speech": is_non,
+                    "furniture": from_furniture,
+                }
             )
 
 
@@ -233,7 +248,8 @@ def format_extraction(result: dict[str, Any], name: str = "quotestance") -> str:
     text = table(rows, [name, "precision", "recall", "F1"], [22, 9, 9, 9])
     extra = (
         f"\nspeaker accuracy (matched): {result['speaker_accuracy']:.3f}   partial flag accuracy: {result['partial_accuracy']:.3f}"
-        f"\nnon-speech strings taken as quotes: {result['non_speech_taken']}   gold {result['gold_quotes']}, predicted "
+        f"\nnon-speech strings taken as quotes: {result['non_speech_taken']}   statements from page furniture: "
+        f"{result['furniture_taken'] + result.get('reported', {}).get('furniture_taken', 0)}   gold {result['gold_quotes']}, predicted "
         f"{result['predicted_quotes']} over {result['articles']} articles; {result['articles_per_second']:.0f} articles/s"
     )
     if "reported" in result:
