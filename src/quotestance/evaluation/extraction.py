@@ -5,8 +5,8 @@ Direct quotes and reported statements are scored separately, each against its go
 longer of the two (0.5 for quotes, 0.4 for reported speech; greedy, in reading order). Exact match
 compares the texts after lower-casing and removing punctuation; boundary-exact match (reported
 speech) allows each end to be off by one word, so that whole sentences cannot pass for clauses.
-Speaker accuracy is counted on matched items; for reported speech a speaker matches regardless of
-case and a leading article ("the Kremlin" = "Kremlin").
+Speaker accuracy is counted on matched items: strict (the same full name, case, punctuation and a
+leading article set aside: "the Kremlin" = "Kremlin") and lenient (the same surname).
 """
 
 from __future__ import annotations
@@ -80,10 +80,10 @@ def boundary_exact(gold: str, pred: str) -> bool:
 
 
 def same_speaker(gold: str | None, pred: str | None, lenient: bool = False) -> bool:
-    """Exact for quotes; for reported speech case and a leading article do not count."""
-    if not lenient:
-        return (gold or "") == (pred or "")
-    return _speaker_key(gold) == _speaker_key(pred)
+    """Strict: the same full name once case, punctuation and a leading article are set aside ("the Kremlin" =
+    "Kremlin"). Lenient: the same last word (a surname match: "Voss" = "Anika Voss")."""
+    g, p = _speaker_key(gold).split(), _speaker_key(pred).split()
+    return g[-1:] == p[-1:] if lenient else g == p
 
 
 def _speaker_key(name: str | None) -> str:
@@ -104,6 +104,7 @@ class Counts:
     exact: int = 0
     boundary: int = 0
     speaker: int = 0
+    speaker_lenient: int = 0
     partial: int = 0
     non_speech: int = 0
     furniture: int = 0  # statements taken from page furniture (captions, pull quotes, bylines, teasers)
@@ -120,6 +121,7 @@ class Counts:
             "exact": _prf(self.exact, self.predicted, self.gold),
             "boundary_exact": _prf(self.boundary, self.predicted, self.gold),
             "speaker_accuracy": self.speaker / m if m else 0.0,
+            "speaker_accuracy_lenient": self.speaker_lenient / m if m else 0.0,
             "partial_accuracy": self.partial / m if m else 0.0,
             "non_speech_taken": self.non_speech,
             "furniture_taken": self.furniture,
@@ -144,11 +146,11 @@ def _score(
     t.e2e_gold += sum(label_set is None or g.get("label") in label_set for g in items)
     pairs = match(items, pred, threshold)
     t.matched += len(pairs)
-    lenient = kind == "reported"
     for gi, pj in pairs:
         g, p = items[gi], pred[pj]
         exact = norm_text(g["text"]) == norm_text(p["text"])
-        speaker = same_speaker(g.get("speaker"), p.get("speaker"), lenient)
+        speaker = same_speaker(g.get("speaker"), p.get("speaker"))
+        t.speaker_lenient += same_speaker(g.get("speaker"), p.get("speaker"), lenient=True)
         t.exact += exact
         t.boundary += boundary_exact(g["text"], p["text"])
         t.speaker += speaker
@@ -247,7 +249,8 @@ def format_extraction(result: dict[str, Any], name: str = "quotestance") -> str:
     ]
     text = table(rows, [name, "precision", "recall", "F1"], [22, 9, 9, 9])
     extra = (
-        f"\nspeaker accuracy (matched): {result['speaker_accuracy']:.3f}   partial flag accuracy: {result['partial_accuracy']:.3f}"
+        f"\nspeaker accuracy (matched): strict {result['speaker_accuracy']:.3f}, lenient (surname) "
+        f"{result['speaker_accuracy_lenient']:.3f}   partial flag accuracy: {result['partial_accuracy']:.3f}"
         f"\nnon-speech strings taken as quotes: {result['non_speech_taken']}   statements from page furniture: "
         f"{result['furniture_taken'] + result.get('reported', {}).get('furniture_taken', 0)}   gold {result['gold_quotes']}, predicted "
         f"{result['predicted_quotes']} over {result['articles']} articles; {result['articles_per_second']:.0f} articles/s"
@@ -259,7 +262,10 @@ def format_extraction(result: dict[str, Any], name: str = "quotestance") -> str:
             for name, key in (("span (≥40% overlap)", "span"), ("boundary-exact (±1 word)", "boundary_exact"), ("exact match", "exact"))
         ]
         extra += "\n\n" + table(rows, ["reported speech", "precision", "recall", "F1"], [26, 9, 9, 9])
-        extra += f"\nspeaker accuracy (matched): {r['speaker_accuracy']:.3f}   gold {r['gold']}, predicted {r['predicted']}"
+        extra += (
+            f"\nspeaker accuracy (matched): strict {r['speaker_accuracy']:.3f}, lenient (surname) "
+            f"{r['speaker_accuracy_lenient']:.3f}   gold {r['gold']}, predicted {r['predicted']}"
+        )
     if "end_to_end_accuracy" in result:
         extra += (
             f"\nend to end (found, attributed and labelled right): {result['end_to_end_accuracy']:.3f} "
