@@ -70,8 +70,7 @@ class Statement:
     Fields come in three groups (`EXTRACTED`, `ARTICLE`, `STANCE`); `extract` writes the first,
     `predict` all three. Fields planned for this round, nullable when added (docs/ARCHITECTURE.md):
     `speaker_affiliation` and `speaker_affiliation_code` (country or organisation the speaker speaks
-    for, ISO 3166 alpha-3 or short IO name), `target` and `target_code` (whom the stance is aimed at)
-    and `evidence` (the words that drove the label).
+    for, ISO 3166 alpha-3 or short IO name), `target` and `target_code` (whom the stance is aimed at).
     """
 
     article_id: str = _field(EXTRACTED, "id of the article the statement is in")
@@ -97,6 +96,9 @@ class Statement:
     probs: dict[str, float] | None = _field(STANCE, "calibrated probability of every label", default=None)
     score: float | None = _field(STANCE, "P(hostile) - P(conciliatory), in [-1, 1]", default=None)
     model: str | None = _field(STANCE, "the model that labelled it: folder@version:corpus fingerprint[:backend]", default=None)
+    evidence: list[dict[str, Any]] | None = _field(
+        STANCE, "with --explain: the words that drove the label, [{word, weight}], weight > 0 for the label", default=None
+    )
 
     def to_dict(self, groups: tuple[str, ...] | None = None) -> dict[str, Any]:
         """The row, in field order; `groups` keeps only the fields of those groups."""
@@ -113,6 +115,7 @@ Quote = Statement  # the name of the record before reported speech; kept for exi
 def stance_fields(result: dict[str, Any], model: str) -> dict[str, Any]:
     """The STANCE fields of a row from a classifier result, rounded to 4 places (one definition for every run)."""
     values = {
+        "evidence": result.get("evidence"),
         "label": result["label"],
         "confidence": round(result["confidence"], 4),
         "probs": {k: round(v, 4) for k, v in result["probs"].items()},

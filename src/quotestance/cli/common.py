@@ -33,6 +33,7 @@ def add_run_args(p: argparse.ArgumentParser, *, model: bool = True) -> None:
         )
         p.add_argument("--batch-size", type=int, default=32, help="statements per forward pass (default: 32)")
         p.add_argument("--device", default=None, help="cpu, cuda, cuda:1 … (default: cuda when present)")
+        p.add_argument("--explain", action="store_true", help="add `evidence`: the 5 words that drove each label (occlusion)")
     p.add_argument("--errors", default=None, help="errors file (default: <output stem>.errors.jsonl beside the output)")
     p.add_argument("--resume", action="store_true", help="continue an interrupted run, skipping records already written")
     p.add_argument("--overwrite", action="store_true", help="replace existing outputs")

@@ -42,6 +42,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
         overwrite=args.overwrite,
         progress=not args.no_progress,
         chunk_size=args.chunk_size or 512,
+        explain=args.explain,
     )
     print(
         f"{stats.outputs} rows classified, {stats.errors} errors, {stats.skipped} skipped (already done) "
@@ -64,6 +65,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
         progress=not args.no_progress,
         max_chars=args.max_chars,
         chunk_size=args.chunk_size or 64,
+        explain=args.explain,
     )
     if args.show:
         print_article_tables(args.output)
@@ -96,6 +98,7 @@ def _predict_ray(args: argparse.Namespace) -> int:
         args.model,
         fields=fields(args),
         num_actors=args.num_actors,
+        explain=args.explain,
         batch_size=args.batch_size,
         max_chars=args.max_chars or DEFAULT_MAX_CHARS,
         overwrite=args.overwrite,

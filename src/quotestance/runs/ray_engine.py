@@ -33,7 +33,8 @@ def _parse(row: dict[str, Any], fields: Fields, max_chars: int) -> list[dict[str
 class _StanceActor:
     """Loads the classifier once; turns a batch of parsed records into quote rows and error rows."""
 
-    def __init__(self, model: str, batch_size: int = 32) -> None:
+    def __init__(self, model: str, batch_size: int = 32, explain: bool = False) -> None:
+        self.explain = explain
         self.clf = StanceClassifier.from_pretrained(model, batch_size=batch_size)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
@@ -44,7 +45,7 @@ class _StanceActor:
                 articles.append(Article(**rec))
             else:
                 errors.append({k: rec.get(k) for k in ("origin", "record_id", "stage", "reason")})
-        found = statement_rows(articles, self.clf)
+        found = statement_rows(articles, self.clf, self.explain)
         rows = found["output"]
         errors += found["errors"]
         return {
@@ -81,6 +82,7 @@ def predict_articles_ray(
     articles_per_batch: int = 64,
     max_chars: int = DEFAULT_MAX_CHARS,
     overwrite: bool = False,
+    explain: bool = False,
 ) -> dict[str, int]:
     """Articles → stanced quotes on Ray Data; returns the counts of quote and error rows written."""
     try:
@@ -103,7 +105,7 @@ def predict_articles_ray(
     # no repartition in front of the actor pool: on small machines that combination can deadlock
     results = parsed.map_batches(
         _StanceActor,
-        fn_constructor_kwargs={"model": str(Path(model).resolve()), "batch_size": batch_size},
+        fn_constructor_kwargs={"model": str(Path(model).resolve()), "batch_size": batch_size, "explain": explain},
         compute=ActorPoolStrategy(size=num_actors),
         num_cpus=1,
         batch_size=articles_per_batch,

@@ -114,7 +114,18 @@ def _run(
     return stats
 
 
-def statement_rows(articles: list[Article], classifier: StanceClassifier | None = None) -> dict[str, list[dict[str, Any]]]:
+def stances(classifier: StanceClassifier, texts: list[str], explain: bool = False) -> list[dict[str, Any]]:
+    """The classifier's results for texts, with the words that drove each label when `explain` (occlusion)."""
+    results = classifier.predict(texts) if texts else []
+    if explain and texts:
+        for result, evidence in zip(results, classifier.explain(texts)):
+            result["evidence"] = evidence
+    return results
+
+
+def statement_rows(
+    articles: list[Article], classifier: StanceClassifier | None = None, explain: bool = False
+) -> dict[str, list[dict[str, Any]]]:
     """For a batch of articles: "output" rows (statements, with stance when a classifier is given, in article
     order), "errors" rows, and "manifest" rows (one per article, with its number of statements, zero included).
 
@@ -135,7 +146,7 @@ def statement_rows(articles: list[Article], classifier: StanceClassifier | None 
     if classifier is None:
         output = [s.to_dict((EXTRACTED,)) for s in found]
     else:
-        results = classifier.predict([s.text for s in found]) if found else []
+        results = stances(classifier, [s.text for s in found], explain)
         output = [s.with_stance(res, classifier.name).to_dict() for s, res in zip(found, results)]
     return {"output": output, "errors": errors, "manifest": manifest}
 
@@ -173,6 +184,7 @@ def predict_articles(
     summaries: bool = True,
     chunk_size: int = CHUNK_ARTICLES,
     max_chars: int | None = None,
+    explain: bool = False,
 ) -> RunStats:
     """Articles → attributed statements → stances, streamed to `output`, with a manifest and summaries beside it."""
     paths = run_paths(output, errors)
@@ -180,7 +192,15 @@ def predict_articles(
     streams = {"output": (paths.output, schema), "errors": (paths.errors, None), "manifest": (paths.manifest, None)}
     items = read_articles(_inputs(inputs, paths), fields, max_chars or DEFAULT_MAX_CHARS)
     stats = _run(
-        items, paths, lambda articles: statement_rows(articles, classifier), streams, resume, overwrite, progress, "predict", chunk_size
+        items,
+        paths,
+        lambda articles: statement_rows(articles, classifier, explain),
+        streams,
+        resume,
+        overwrite,
+        progress,
+        "predict",
+        chunk_size,
     )
     if summaries:
         stats.files.update(write_summaries(paths))
@@ -189,8 +209,9 @@ def predict_articles(
 
 def _stance_record(base: dict[str, Any], result: dict[str, Any], model: str) -> dict[str, Any]:
     """`base` plus the stance fields; a stance field whose name the input already uses (a gold `label`,
-    say) is written as `pred_<name>` so that no input value is overwritten."""
-    return {**base, **{(f"pred_{k}" if k in base else k): v for k, v in stance_fields(result, model).items()}}
+    say) is written as `pred_<name>` so that no input value is overwritten; `evidence` only when asked for."""
+    fields = {k: v for k, v in stance_fields(result, model).items() if k != "evidence" or v is not None}
+    return {**base, **{(f"pred_{k}" if k in base else k): v for k, v in fields.items()}}
 
 
 def classify_rows(
@@ -205,13 +226,14 @@ def classify_rows(
     overwrite: bool = False,
     progress: bool = True,
     chunk_size: int = 512,
+    explain: bool = False,
 ) -> RunStats:
     """Any rows with a text field → the same rows plus stance fields (text kept exactly as given)."""
     paths = run_paths(output, errors)
     fields = Fields(id=id_field, text=text_field, title="\0", published="\0", source="\0", url="\0")
 
     def process(rows: list[Article]) -> dict[str, list[dict[str, Any]]]:
-        results = classifier.predict([r.text for r in rows])
+        results = stances(classifier, [r.text for r in rows], explain)
         return {
             "output": [
                 _stance_record({id_field: r.id, text_field: r.text, **r.meta}, res, classifier.name) for r, res in zip(rows, results)

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from ..hf import quiet
 from .onnx_export import UNFUSED, require_onnx
 
 
@@ -44,8 +45,9 @@ class TorchBackend:
 
         device = device or ("cuda" if torch.cuda.is_available() else "cpu")
         dtype = torch.bfloat16 if device.startswith("cuda") and torch.cuda.is_bf16_supported() else torch.float32
-        model = AutoModelForSequenceClassification.from_pretrained(folder, use_safetensors=True, dtype=dtype, local_files_only=True)
-        tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
+        with quiet():
+            model = AutoModelForSequenceClassification.from_pretrained(folder, use_safetensors=True, dtype=dtype, local_files_only=True)
+            tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
         return cls(model.to(device).eval(), tokenizer, max_length, device)
 
     def logits(self, batch: list[str]) -> np.ndarray:

@@ -15,6 +15,7 @@ import numpy as np
 from ..labels import stance_score
 from ..metrics import softmax
 from .backends import BACKENDS, Backend
+from .explain import occlusion
 from .model_folder import check_model_folder
 
 
@@ -73,6 +74,14 @@ class StanceClassifier:
         probs = self.predict_proba([texts] if single else texts)
         results = [self._result(p) for p in np.atleast_2d(probs)] if len(probs) else []
         return results[0] if single else results
+
+    def explain(self, texts: str | Sequence[str], top_k: int = 5) -> list[dict[str, Any]] | list[list[dict[str, Any]]]:
+        """The words that drove each label: [{"word", "weight"}] by occlusion, weight > 0 for the predicted label.
+
+        >>> clf.explain("They will pay a heavy price.")  # [{'word': 'price', 'weight': 0.41}, ...]"""
+        single = isinstance(texts, str)
+        evidence = occlusion(self, [texts] if single else list(texts), top_k)
+        return evidence[0] if single else evidence
 
     def _result(self, p: np.ndarray) -> dict[str, Any]:
         probs = {lab: float(v) for lab, v in zip(self.labels, p)}

@@ -18,6 +18,7 @@ import numpy as np
 from transformers import TrainerCallback
 from transformers.trainer_callback import ProgressCallback
 
+from ..hf import quiet
 from ..io import check_overwrite
 from ..labels import id2label, label2id, label_set
 from ..stance.base_models import resolve_base_model
@@ -174,9 +175,10 @@ def _make_trainer(
     tokenizer = AutoTokenizer.from_pretrained(base, local_files_only=True)  # never the network
     data = _tokenized(splits, tokenizer, labels, cfg.max_length)
     l2i = label2id(labels)
-    model = AutoModelForSequenceClassification.from_pretrained(
-        base, num_labels=len(labels), id2label=id2label(labels), label2id=l2i, use_safetensors=True, local_files_only=True
-    )
+    with quiet():  # the new classification head is reported as missing from the base: expected, not news
+        model = AutoModelForSequenceClassification.from_pretrained(
+            base, num_labels=len(labels), id2label=id2label(labels), label2id=l2i, use_safetensors=True, local_files_only=True
+        )
     loss_fn = _weighted_loss(class_weights([l2i[r["label"]] for r in splits["train"]], len(labels), cfg.class_weights))
     trainer = Trainer(
         model=model,
