@@ -57,7 +57,8 @@ TITLE_WORDS = _words(
     councillor consul attaché charge chargé d’affaires nuncio pope cardinal archbishop bishop imam rabbi
     secretary-general director-general minister-president taoiseach tanaiste sultan crown-prince staff
     lieutenant brigadier marshal parliamentary press officer ministry's country's nation's government's
-    vice-president deputy-minister sen gov executive ceo republican democrat democratic conservative"""
+    vice-president deputy-minister sen gov executive ceo cio cfo coo cto founder co-founder republican democrat
+    democratic conservative"""
 )
 
 # Capitalised words that open a clause but are not names: "On Monday", "Asked", "However".
@@ -65,7 +66,8 @@ STOP_WORDS = _words(
     """on in at but and however meanwhile speaking asked last this that it we they he she i after before
     earlier later when while monday tuesday wednesday thursday friday saturday sunday january february march
     april may june july august september october november december according if as yet still so then there
-    here what why how our their his her its a an the"""
+    here what why how our their his her its a an the once now today yesterday also instead indeed finally first
+    again though although because since where whether to for with by from like unlike even only just until"""
 )
 
 # Words that make a capitalised run an institution or place, not a person: "the Foreign Ministry".

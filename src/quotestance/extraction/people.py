@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 _UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper()) + "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ" + "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ"
 PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
 _NAME_TOKEN = (
-    rf"(?:{PARTICLE}[- ]){{0,2}}"
+    rf"(?:(?<![\w’'-]){PARTICLE}[- ]){{0,2}}"
     rf"(?:[{_UPPER}][^\W\d_]{{0,3}}\.|[{_UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*)"
 )  # "Lt." or "J." but not "Vasnetsov."
 NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*")
@@ -104,6 +104,8 @@ def person_names(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
     out = []
     for m in NAME_RUN.finditer(text, lo, len(text) if hi is None else hi):
         titles, toks = split_title(m.group())
+        while toks and toks[0] in NAME_PARTICLES:  # a name does not start with a lower-case particle ("ad Jane Lubchenco")
+            toks = toks[1:]
         if not toks or any(t.lower().strip(".’'") in ORG_WORDS for t in toks) or toks[-1].endswith(("’s", "'s")):
             continue  # an institution, or a possessive ("Pakistan’s foreign minister", "the African Union's envoy")
         toks = [t.rstrip(".") if len(t) > 2 else t for t in toks]
