@@ -249,10 +249,10 @@ def test_extract_runs_through_the_resumable_runner(tmp_path, monkeypatch):
     write_collection(src, 5)
     real = runner.extract_statements
 
-    def flaky(article):
+    def flaky(article, nlp=None):
         if article.id == "a2":
             raise RuntimeError("a parser bug")
-        return real(article)
+        return real(article, nlp)
 
     monkeypatch.setattr(runner, "extract_statements", flaky)
     stats = extract_articles(src, tmp_path / "out" / "s.parquet", progress=False, chunk_size=2)

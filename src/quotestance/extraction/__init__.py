@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .extract import extract_quotes, extract_statements
+from .ner import load_ner
 from .readers import DEFAULT_MAX_CHARS, expand_inputs, load_articles, read_articles, read_blob, read_path
 
 __all__ = [
@@ -10,6 +11,7 @@ __all__ = [
     "expand_inputs",
     "extract_quotes",
     "extract_statements",
+    "load_ner",
     "load_articles",
     "read_articles",
     "read_blob",

@@ -30,7 +30,7 @@ from .lexicon import (
 from .people import Registry
 from .spans import Span
 from .subjects import CLAUSE_BREAK, DATELINE, sentence_subject, speaker_of, subject_before
-from .text import normalise
+from .text import normalise, sentences
 
 CUE_RE = re.compile(  # lower case: "the United States" is no verb
     r"(?<![-’'])\b([Aa]ccording to|made clear|making clear|" + "|".join(sorted(CLAUSE_VERBS | STANCE_VERBS, key=len, reverse=True)) + r")\b"
@@ -102,21 +102,6 @@ class Quoted:
             return self.ends[k]
         k += 1
         return self.ends[k] if k < len(self.ranges) and self.ranges[k][0] < lo < self.ends[k] else None
-
-
-def _sentences(text: str, paras: list[tuple[int, int]], ends: list[int]) -> list[tuple[int, int]]:
-    out = []
-    k = 0
-    for p0, p1 in paras:
-        lo = p0
-        while k < len(ends) and ends[k] <= p0:
-            k += 1
-        while k < len(ends) and ends[k] < p1:
-            out.append((lo, ends[k]))
-            lo = ends[k]
-            k += 1
-        out.append((lo, p1))
-    return out
 
 
 def _content_start(text: str, cue: Cue, lo_word: str) -> int:
@@ -302,7 +287,7 @@ def find_reported(
     """Every reported statement of an article, in reading order (indices are set by the caller)."""
     quotes = Quoted(spans)
     out = []
-    for s0, s1 in _sentences(text, paras, ends):
+    for s0, s1 in sentences(text, paras, ends):
         for f in _sentence_items(text, s0, s1, quotes, reg):
             if len(text[f.start : f.end].split()) < 2:
                 continue  # cut to nothing by a second verb

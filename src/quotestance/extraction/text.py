@@ -45,3 +45,19 @@ def first_end_in(ends: list[int], lo: int, hi: int) -> int:
     """The first sentence end in (lo, hi], else hi: where the sentence holding `lo` ends."""
     k = bisect_right(ends, lo)
     return ends[k] if k < len(ends) and ends[k] <= hi else hi
+
+
+def sentences(text: str, paras: list[tuple[int, int]], ends: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of every sentence, paragraph by paragraph."""
+    out = []
+    k = 0
+    for p0, p1 in paras:
+        lo = p0
+        while k < len(ends) and ends[k] <= p0:
+            k += 1
+        while k < len(ends) and ends[k] < p1:
+            out.append((lo, ends[k]))
+            lo = ends[k]
+            k += 1
+        out.append((lo, p1))
+    return out

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..extraction import DEFAULT_MAX_CHARS, read_blob
+from ..extraction import DEFAULT_MAX_CHARS, load_ner, read_blob
 from ..io import check_overwrite, flatten
 from ..records import Article, Fields, ReadError
 from ..stance import StanceClassifier, check_model_folder
@@ -33,8 +33,9 @@ def _parse(row: dict[str, Any], fields: Fields, max_chars: int) -> list[dict[str
 class _StanceActor:
     """Loads the classifier once; turns a batch of parsed records into quote rows and error rows."""
 
-    def __init__(self, model: str, batch_size: int = 32, explain: bool = False) -> None:
+    def __init__(self, model: str, batch_size: int = 32, explain: bool = False, ner: bool = True) -> None:
         self.explain = explain
+        self.nlp = load_ner() if ner else None
         self.clf = StanceClassifier.from_pretrained(model, batch_size=batch_size)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
@@ -45,7 +46,7 @@ class _StanceActor:
                 articles.append(Article(**rec))
             else:
                 errors.append({k: rec.get(k) for k in ("origin", "record_id", "stage", "reason")})
-        found = statement_rows(articles, self.clf, self.explain)
+        found = statement_rows(articles, self.clf, self.explain, self.nlp)
         rows = found["output"]
         errors += found["errors"]
         return {
@@ -83,6 +84,7 @@ def predict_articles_ray(
     max_chars: int = DEFAULT_MAX_CHARS,
     overwrite: bool = False,
     explain: bool = False,
+    ner: bool = True,
 ) -> dict[str, int]:
     """Articles → stanced quotes on Ray Data; returns the counts of quote and error rows written."""
     try:
@@ -105,7 +107,7 @@ def predict_articles_ray(
     # no repartition in front of the actor pool: on small machines that combination can deadlock
     results = parsed.map_batches(
         _StanceActor,
-        fn_constructor_kwargs={"model": str(Path(model).resolve()), "batch_size": batch_size, "explain": explain},
+        fn_constructor_kwargs={"model": str(Path(model).resolve()), "batch_size": batch_size, "explain": explain, "ner": ner},
         compute=ActorPoolStrategy(size=num_actors),
         num_cpus=1,
         batch_size=articles_per_batch,

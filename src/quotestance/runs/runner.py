@@ -15,13 +15,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..extraction import DEFAULT_MAX_CHARS, extract_statements, read_articles
+from ..extraction import DEFAULT_MAX_CHARS, extract_statements, load_ner, read_articles
 from ..records import EXTRACTED, Article, Fields, ManifestEntry, ReadError, Statement, arrow_schema, stance_fields
 from .committer import Committer, Streams
 from .files import RunPaths, inputs_outside, run_paths
 from .summaries import write_summaries
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from ..stance import StanceClassifier
 
 CHUNK_ARTICLES = 64
@@ -124,7 +126,7 @@ def stances(classifier: StanceClassifier, texts: list[str], explain: bool = Fals
 
 
 def statement_rows(
-    articles: list[Article], classifier: StanceClassifier | None = None, explain: bool = False
+    articles: list[Article], classifier: StanceClassifier | None = None, explain: bool = False, nlp: Language | None = None
 ) -> dict[str, list[dict[str, Any]]]:
     """For a batch of articles: "output" rows (statements, with stance when a classifier is given, in article
     order), "errors" rows, and "manifest" rows (one per article, with its number of statements, zero included).
@@ -135,7 +137,7 @@ def statement_rows(
     errors, manifest = [], []
     for a in articles:
         try:
-            statements = extract_statements(a)
+            statements = extract_statements(a, nlp)
         except Exception as e:  # one bad article must not stop the run; it is accounted for
             errors.append(ReadError(a.origin, f"{type(e).__name__}: {e}", a.id, stage="extract").to_dict())
             continue
@@ -162,13 +164,17 @@ def extract_articles(
     progress: bool = True,
     chunk_size: int = CHUNK_ARTICLES,
     max_chars: int = DEFAULT_MAX_CHARS,
+    ner: bool = True,
 ) -> RunStats:
     """Articles → attributed statements (no model), streamed like `predict_articles`: resumable, every record accounted for."""
     paths = run_paths(output, errors)
     schema, _ = output_schemas((EXTRACTED,))
     streams = {"output": (paths.output, schema), "errors": (paths.errors, None), "manifest": (paths.manifest, None)}
     items = read_articles(_inputs(inputs, paths), fields, max_chars)
-    return _run(items, paths, statement_rows, streams, resume, overwrite, progress, "extract", chunk_size)
+    nlp = load_ner() if ner else None
+    return _run(
+        items, paths, lambda articles: statement_rows(articles, nlp=nlp), streams, resume, overwrite, progress, "extract", chunk_size
+    )
 
 
 def predict_articles(
@@ -185,16 +191,18 @@ def predict_articles(
     chunk_size: int = CHUNK_ARTICLES,
     max_chars: int | None = None,
     explain: bool = False,
+    ner: bool = True,
 ) -> RunStats:
     """Articles → attributed statements → stances, streamed to `output`, with a manifest and summaries beside it."""
     paths = run_paths(output, errors)
     schema, _ = output_schemas()  # the errors file is JSONL here; Ray writes error rows to Parquet
     streams = {"output": (paths.output, schema), "errors": (paths.errors, None), "manifest": (paths.manifest, None)}
     items = read_articles(_inputs(inputs, paths), fields, max_chars or DEFAULT_MAX_CHARS)
+    nlp = load_ner() if ner else None
     stats = _run(
         items,
         paths,
-        lambda articles: statement_rows(articles, classifier, explain),
+        lambda articles: statement_rows(articles, classifier, explain, nlp),
         streams,
         resume,
         overwrite,
