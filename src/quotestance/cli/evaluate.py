@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from ..evaluation import DATA_FORMATS, evaluate_extraction, evaluate_split, format_extraction, load_labelled, write_report
+from ..extraction import load_ner
 from ..io import write_json, write_text
 from ..metrics import mcnemar, point_metrics, softmax
 from ..stance import StanceClassifier
@@ -31,7 +32,8 @@ def evaluate_extractor(args: argparse.Namespace) -> int:
         def classify(texts: list[str]) -> list[str]:
             return [r["label"] for r in clf.predict(texts)]
 
-    result = evaluate_extraction(args.extraction or args.end_to_end, classify=classify, label_set=labels)
+    nlp = None if args.no_ner else load_ner()
+    result = evaluate_extraction(args.extraction or args.end_to_end, classify=classify, label_set=labels, nlp=nlp)
     print(format_extraction(result))
     if args.report:
         write_json(Path(args.report) / "extraction.json", result)
@@ -114,4 +116,5 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--end-to-end", dest="end_to_end", default=None, metavar="GOLD_DIR", help="score extraction + stance together on gold articles"
     )
     p.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples (default: 1000)")
+    p.add_argument("--no-ner", action="store_true", help="(--extraction, --end-to-end) score the rules-only path, without spaCy NER")
     p.set_defaults(func=cmd_evaluate)

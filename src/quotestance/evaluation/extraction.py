@@ -18,11 +18,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..extraction import extract_statements, read_path
 from ..records import Article
 from ..tables import table
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 def norm_text(text: str) -> str:
@@ -196,6 +199,7 @@ def evaluate_extraction(
     extractor: Callable[[Article], list[dict[str, Any]]] | None = None,
     classify: Callable[[list[str]], list[str]] | None = None,
     label_set: Sequence[str] | None = None,
+    nlp: Language | None = None,
 ) -> dict[str, Any]:
     """Span, exact-match and speaker scores per kind (and end-to-end stance when `classify` is given).
 
@@ -203,7 +207,7 @@ def evaluate_extraction(
     reported statements, and `end_to_end` both kinds together. A prediction without `kind` is direct.
     End to end counts gold items whose label the classifier can give (`label_set`): a binary model is
     not scored on gold neutral items, as `evaluate --neutral drop` does for labelled rows."""
-    extractor = extractor or (lambda a: [s.to_dict() for s in extract_statements(a)])
+    extractor = extractor or (lambda a: [s.to_dict() for s in extract_statements(a, nlp)])
     gold_set = load_gold(folder)
     started = time.perf_counter()
     predictions = [(article, gold, extractor(article)) for article, gold in gold_set]
