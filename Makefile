@@ -22,7 +22,7 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	test -f models/default/model.safetensors || $(BIN)/quotestance train --config training/configs/default.toml --output models/default --overwrite
-	$(BIN)/quotestance predict data/articles -o outputs/demo/quotes.jsonl --model models/default --overwrite --show
+	$(BIN)/quotestance predict data/articles -o outputs/demo/quotes.jsonl --model models/default --overwrite --show --explain --report
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q tests

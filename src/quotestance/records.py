@@ -135,6 +135,8 @@ class ManifestEntry:
     source: str | None
     country: str | None
     quotes: int
+    title: str | None = None
+    text: str | None = None  # the cleaned text statements' offsets point into: what the HTML report highlights
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

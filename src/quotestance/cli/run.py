@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from ..extraction import DEFAULT_MAX_CHARS
-from ..runs import classify_rows, extract_articles, predict_articles
+from ..runs import classify_rows, extract_articles, predict_articles, write_report
+from ..runs.report import MAX_ARTICLES
 from ..stance import export_onnx
 from ..tables import print_article_tables, print_run_summary
 from .common import DEFAULT_MODEL, add_field_args, add_run_args, classifier, fields
@@ -70,6 +71,8 @@ def cmd_predict(args: argparse.Namespace) -> int:
         explain=args.explain,
         ner=not args.no_ner,
     )
+    if args.report is not None:
+        stats.files["report"] = str(write_report(args.output, args.report or None, args.report_max_articles))
     if args.show:
         print_article_tables(args.output)
     print_run_summary(stats)
@@ -108,7 +111,31 @@ def _predict_ray(args: argparse.Namespace) -> int:
         overwrite=args.overwrite,
     )
     print(f"{counts['quote']} statements -> {args.output}/quotes/, {counts['error']} errors -> {args.output}/errors/ (Parquet shards)")
+    if args.report is not None:
+        print(f"report: {write_report(args.output, args.report or None, args.report_max_articles)}")
     return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    print(f"report: {write_report(args.output, args.to, args.report_max_articles)}")
+    return 0
+
+
+def add_report_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--report",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="PATH",
+        help="also write the HTML report (default path: <output stem>.report.html)",
+    )
+    p.add_argument(
+        "--report-max-articles",
+        type=int,
+        default=MAX_ARTICLES,
+        help=f"articles shown in full in the report (default: {MAX_ARTICLES}; the overview covers all)",
+    )
 
 
 def cmd_export_onnx(args: argparse.Namespace) -> int:
@@ -149,6 +176,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-chars", type=int, default=None, help="longest article text accepted (default: 1,000,000)")
     p.add_argument("--show", action="store_true", help="print a table of statements per article at the end")
     p.add_argument("--no-ner", action="store_true", help=NO_NER_HELP)
+    add_report_args(p)
     p.add_argument(
         "--engine",
         choices=["local", "ray"],
@@ -157,6 +185,17 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--num-actors", type=int, default=1, help="(ray) classifier actors, one model load each (default: 1)")
     p.set_defaults(func=cmd_predict)
+
+    p = sub.add_parser(
+        "report",
+        help="an HTML report of a predict output",
+        description="Build the self-contained HTML report (overview, plots, speakers, every article with its statements "
+        "highlighted) from any predict output, the Ray engine's Parquet folder included.",
+    )
+    p.add_argument("output", help="a predict output (.jsonl, .csv, .parquet) or a Ray output folder")
+    p.add_argument("--to", default=None, help="report path (default: <output stem>.report.html beside the output)")
+    p.add_argument("--report-max-articles", type=int, default=MAX_ARTICLES, help=f"articles shown in full (default: {MAX_ARTICLES})")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser(
         "export-onnx",

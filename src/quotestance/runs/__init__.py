@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .files import RunPaths, inputs_outside, run_paths
+from .report import build_report, write_report
 from .runner import CHUNK_ARTICLES, RunStats, classify_rows, extract_articles, output_schemas, predict_articles, statement_rows
 from .summaries import write_summaries
 
@@ -18,4 +19,6 @@ __all__ = [
     "run_paths",
     "statement_rows",
     "write_summaries",
+    "write_report",
+    "build_report",
 ]

@@ -144,7 +144,7 @@ def statement_rows(
         country = a.meta.get("country")
         country = None if country in (None, "") else str(country)
         found += [replace(s, published=a.published, source=a.source, country=country) for s in statements]
-        manifest.append(ManifestEntry(a.id, a.origin, a.published, a.source, country, len(statements)).to_dict())
+        manifest.append(ManifestEntry(a.id, a.origin, a.published, a.source, country, len(statements), a.title, a.text).to_dict())
     if classifier is None:
         output = [s.to_dict((EXTRACTED,)) for s in found]
     else:
