@@ -121,3 +121,36 @@ def test_renders_in_a_headless_browser(tmp_path, run):
     )
     pixels = Image.open(shot).convert("L").getextrema()
     assert pixels[1] - pixels[0] > 100  # ink on the page: not a blank screenshot
+
+
+def test_a_large_run_stays_small_and_covers_everything(tmp_path):
+    """2,000 articles: the overview counts all of them, the article sections are capped, the file stays far under 20 MB."""
+    out = tmp_path / "big.jsonl"
+    text = ARTICLE + " " + "The talks went on late into the night. " * 20
+    with open(out, "w") as f, open(tmp_path / "big.manifest.jsonl", "w") as m:
+        for i in range(2000):
+            m.write(
+                json.dumps({"article_id": f"a{i}", "quotes": 1, "text": text, "title": f"Article {i}", "published": "2026-01-01"}) + "\n"
+            )
+            f.write(
+                json.dumps(
+                    {
+                        "article_id": f"a{i}",
+                        "index": 0,
+                        "kind": "direct",
+                        "text": "We are ready to talk without conditions,",
+                        "start": 53,
+                        "end": 93,
+                        "speaker": f"Speaker {i % 300}",
+                        "label": "hostile",
+                        "confidence": 0.7,
+                        "score": 0.4,
+                        "published": "2026-01-01",
+                    }
+                )
+                + "\n"
+            )
+    page = write_report(out)
+    doc, _ = parse(page)
+    assert page.stat().st_size < 20_000_000 and len(doc.xpath("//section[@class='article']")) == 500
+    assert "2000 articles · 2000 statements" in doc.text_content()
