@@ -102,7 +102,10 @@ def _marked(text: str, statements: list[dict[str, Any]]) -> str:
         if any(s["start"] < e < s["end"] for e in open_ends):
             continue  # overlaps an earlier statement without nesting in it
         label, kind = s.get("label") or "", s.get("kind") or "direct"
-        tip = f"{s.get('speaker') or '?'}: {label} {s.get('confidence') or ''}"
+        tip = f"{s.get('speaker') or '?'}"
+        if s.get("speaker_affiliation") or s.get("target"):
+            tip += f" ({s.get('speaker_affiliation') or '?'} → {s.get('target') or '?'})"
+        tip += f": {label} {s.get('confidence') or ''}"
         if s.get("evidence"):
             tip += " · evidence: " + ", ".join(str(e.get("word")) for e in s["evidence"])
         events.append((s["start"], 1, f'<mark class="{_e(kind)} {_e(label)}" title="{_e(tip)}">'))
