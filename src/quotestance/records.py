@@ -217,4 +217,12 @@ def known_columns() -> dict[str, type]:
     out: dict[str, type] = {}
     for cls in OUTPUT_RECORDS:
         out.update(column_types(cls))
+    out.update({f"pred_{k}": t for k, t in column_types(Statement, STANCE).items()})  # classify's names beside an input's own
     return out
+
+
+def model_view(row: dict[str, Any]) -> dict[str, Any]:
+    """A row with the model's stance under the plain names: `classify` writes `pred_label` … where the input had a `label`."""
+    if "pred_label" not in row:
+        return row
+    return {**row, **{k: row[f"pred_{k}"] for k in field_names(Statement, STANCE) if f"pred_{k}" in row}}

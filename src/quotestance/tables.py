@@ -39,6 +39,8 @@ def print_article_tables(output: str | Path) -> None:
 
 
 def print_run_summary(stats: Any) -> None:
+    if getattr(stats, "note", ""):
+        print(stats.note)
     print(
         f"\n{stats.records} records read ({stats.skipped} skipped as already done), {stats.outputs} statements written, "
         f"{stats.errors} errors, {stats.seconds:.1f} s"

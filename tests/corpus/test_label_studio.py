@@ -29,7 +29,8 @@ def test_rows_are_valid_corpus_rows_with_their_own_groups(tmp_path):
     out = tmp_path / "rows.jsonl"
     out.write_text("".join(json.dumps(r) + "\n" for r in read_export(EXPORT).rows))
     rows = load_corpus(out)
-    assert [r["group"] for r in rows] == ["ls-label_studio_export-101", "ls-label_studio_export-102"]
+    # a task that names its article is grouped by it (its statements share a split); one that does not is its own group
+    assert [r["group"] for r in rows] == ["ls-label_studio_export-article-a1", "ls-label_studio_export-102"]
     assert all(r["split"] in ("train", "validation", "test") for r in rows)
 
 
@@ -56,15 +57,20 @@ def test_bad_exports_name_the_task_and_write_nothing(tmp_path, capsys, edit, mes
         read_export(path)
     out = tmp_path / "rows.jsonl"
     assert main(["data", "import", "label_studio", str(path), "-o", str(out)]) == 2
-    assert message in capsys.readouterr().err and not out.exists() and not (tmp_path / "rows.errors.jsonl").exists()
+    assert message in capsys.readouterr().err and not out.exists() and not (tmp_path / "rows.refused.csv").exists()
 
 
 def test_cli_writes_rows_and_refused_tasks(tmp_path, capsys):
     out = tmp_path / "rows.jsonl"
     assert main(["data", "import", "label_studio", str(EXPORT), "-o", str(out)]) == 0
     assert [r["id"] for r in iter_records(out)] == ["ls-label_studio_export-101", "ls-label_studio_export-102"]
-    assert [r["task_id"] for r in iter_records(tmp_path / "rows.errors.jsonl")] == [103, 104]
+    assert [str(r["task_id"]) for r in iter_records(tmp_path / "rows.refused.csv")] == [
+        "103",
+        "104",
+    ]  # not *.jsonl: a corpus folder reads those
     assert "2 tasks refused" in capsys.readouterr().out
+    assert main(["data", "import", "label_studio", str(EXPORT), "-o", str(out)]) == 2  # no silent replacement
+    assert main(["data", "import", "label_studio", str(EXPORT), "-o", str(out), "--overwrite"]) == 0
 
 
 def test_the_importer_refuses_to_drop_tasks_silently():

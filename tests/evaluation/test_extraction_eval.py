@@ -1,5 +1,6 @@
 """The extractor against the gold sample articles: the targets of the extraction issue, measured."""
 
+import pytest
 from conftest import REPO
 
 from quotestance.evaluation import evaluate_extraction, match, norm_text, overlap
@@ -50,3 +51,8 @@ def test_end_to_end_counts_only_labels_the_model_has(tmp_path):
     assert r["end_to_end_gold"] == len(binary)
     # extraction and speakers are perfect on this set, so a model that always says "hostile" gets exactly the hostile share
     assert r["end_to_end_accuracy"] == binary.count("hostile") / len(binary)
+
+
+def test_a_folder_without_gold_is_an_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no gold articles"):
+        evaluate_extraction(tmp_path / "missing")

@@ -110,9 +110,15 @@ def test_not_reported_speech(sentence):
     assert reported(sentence) == []
 
 
+def test_unusual_whitespace_after_a_verb_is_no_crash():
+    for text in ("“We will fight back,” said\t.", "« Nous ne céderons pas », said\u202f; the talks ended.", "“Yes,” warned\u2003."):
+        assert [s.kind for s in extract_statements(Article("t", text))] == ["direct"]
+
+
 def test_pathological_sentences_finish():
     long = "Voss said that " + " ".join(["the talks"] * 2500) + " would resume."
     assert len(reported(long)) == 1
+    assert reported("Voss said" + " " * 5000 + "x.") == [] and reported("moscow warned that the talks would fail " * 800) == []
     nested = " ".join(["Voss said that"] * 200) + " Berlin was ready."
     assert reported(nested)  # 200 nested clauses: one statement each at most, no error
     assert len(reported(nested)) <= 200

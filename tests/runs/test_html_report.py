@@ -32,6 +32,12 @@ def run(tmp_path_factory, tiny_model):
     return tmp / "out" / "q.jsonl"
 
 
+def section(doc, article_id):
+    return next(
+        s for s in doc.xpath("//section[@class='article']") if s.xpath(".//p[@class='muted']")[0].text_content().endswith(article_id)
+    )
+
+
 def parse(path):
     data = path.read_bytes()
     data.decode("utf-8")  # valid UTF-8
@@ -43,13 +49,13 @@ def test_every_statement_is_highlighted_with_its_label(run):
     assert path.name == "q.report.html"
     doc, _ = parse(path)
     rows = [json.loads(line) for line in run.read_text().splitlines()]
-    marks = doc.xpath("//section[@id='a-a1']//mark")
+    marks = section(doc, "a1").xpath(".//mark")
     assert len(marks) == len([r for r in rows if r["article_id"] == "a1"])
     for r in rows:
         hits = [m for m in doc.xpath("//mark") if r["label"] in m.get("class") and r["kind"] in m.get("class")]
         assert any(r["text"].rstrip(",.").split()[0] in m.text_content() for m in hits), r["text"]
-    assert "reported" in doc.xpath("//section[@id='a-a1']//mark")[1].get("class")  # "called the offer …" is reported speech
-    assert doc.xpath("//section[@id='a-a1']//mark//mark")  # the partial quote nests inside its reported statement
+    assert "reported" in marks[1].get("class")  # "called the offer …" is reported speech
+    assert section(doc, "a1").xpath(".//mark//mark")  # the partial quote nests inside its reported statement
 
 
 def test_self_contained_and_escaped(run):
@@ -154,3 +160,21 @@ def test_a_large_run_stays_small_and_covers_everything(tmp_path):
     doc, _ = parse(page)
     assert page.stat().st_size < 20_000_000 and len(doc.xpath("//section[@class='article']")) == 500
     assert "2000 articles · 2000 statements" in doc.text_content()
+
+
+def test_articles_that_share_an_id_stay_apart(tmp_path, tiny_model):
+    """Two index.txt files: both articles keep their own text and highlights (the manifest is followed in order)."""
+    for name, sentence in (
+        ("a", "Anika Voss said Berlin was ready to talk."),
+        ("b", "Moscow said it would respond in kind to the sanctions."),
+    ):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.txt").write_text(sentence)
+    out = tmp_path / "out" / "q.jsonl"
+    predict_articles([tmp_path / "a", tmp_path / "b"], out, StanceClassifier.from_pretrained(tiny_model), progress=False, ner=False)
+    doc, _ = parse(write_report(out))
+    sections = doc.xpath("//section[@class='article']")
+    assert len(sections) == 2
+    for sec in sections:
+        text = sec.xpath(".//div[@class='text']")[0].text_content()
+        assert all(m.text_content() in text for m in sec.xpath(".//mark"))

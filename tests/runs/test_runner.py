@@ -263,3 +263,15 @@ def test_extract_runs_through_the_resumable_runner(tmp_path, monkeypatch):
     assert "label" not in rows[0] and rows[0]["speaker"] == "Anika Voss"
     manifest = list(iter_records(tmp_path / "out" / "s.manifest.jsonl"))
     assert [m["article_id"] for m in manifest] == ["a0", "a1", "a3", "a4"] and manifest[0]["quotes"] == ROWS
+
+
+def test_run_files_are_never_read_back_and_shared_stems_are_refused(tmp_path, clf):
+    """A second run over a folder holding an earlier run's outputs reads only articles; q.parquet beside q.jsonl would
+    overwrite q.jsonl's errors and manifest, so it is refused without --overwrite."""
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    predict_articles(tmp_path, tmp_path / "run1.jsonl", clf, progress=False, ner=False)
+    (tmp_path / "run1.report.html").write_text("<p>“We are ready,” Voss said.</p>")
+    stats = predict_articles(tmp_path, tmp_path / "run2.jsonl", clf, progress=False, ner=False)
+    assert stats.records == 1 and stats.outputs == ROWS
+    with pytest.raises(FileExistsError, match=r"run2\.(errors|manifest)\.jsonl: output exists"):
+        predict_articles(tmp_path / "a.txt", tmp_path / "run2.parquet", clf, progress=False, ner=False)

@@ -12,6 +12,7 @@ from ..io import check_overwrite, iter_records, write_records, write_text
 from ..labelling import find_label_issues, out_of_fold_probs, suggest
 from ..labelling.suggest import model_name
 from ..labels import THREE_CLASS
+from ..records import model_view
 from ..stance import check_model_folder
 from ..tables import table
 from .common import DEFAULT_MODEL
@@ -29,8 +30,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
                     **{k: r.get(k) for k in ("speaker", "context", "article_id", "kind")},
                     "uncertainty": r["uncertainty"],
                 },
-                r.get("label") or r.get("pred_label"),
-                r.get("confidence") or r.get("pred_confidence"),
+                model_view(r).get("label"),
+                model_view(r).get("confidence"),
                 name,
             )
             for r in rows
@@ -50,7 +51,10 @@ def import_label_studio(args: argparse.Namespace) -> int:
     """The Label Studio branch of `data import`: rows and an errors file, both written whole or not at all."""
     export = read_export(args.input, json.loads(args.label_map) if args.label_map else None)
     out = Path(args.output)
-    errors = Path(args.errors) if args.errors else out.with_name(out.name[: -len(out.suffix)] + ".errors.jsonl")
+    # .refused.csv, not .jsonl: the rows file may sit in a corpus folder, where every *.jsonl is read as corpus rows
+    errors = Path(args.errors) if args.errors else out.with_name(out.name[: -len(out.suffix)] + ".refused.csv")
+    for path in (out, errors):
+        check_overwrite(path, args.overwrite)
     write_records(out, export.rows)
     write_records(errors, export.refused)
     print(f"{len(export.rows)} rows -> {out}; {len(export.refused)} tasks refused (no choice, or no majority) -> {errors}")

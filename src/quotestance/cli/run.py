@@ -28,6 +28,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         max_chars=args.max_chars or DEFAULT_MAX_CHARS,
         ner=not args.no_ner,
     )
+    if stats.note:
+        print(stats.note)
     articles = stats.records - stats.errors
     print(f"{articles} articles, {stats.outputs} statements -> {stats.files['output']}; {stats.errors} errors -> {stats.files['errors']}")
     return 0
@@ -91,6 +93,8 @@ def _predict_ray(args: argparse.Namespace) -> int:
             ("--backend onnx", args.backend == "onnx"),
             ("--chunk-size", args.chunk_size),
             ("--device", args.device),
+            ("--no-progress", args.no_progress),
+            ("--report with a remote output", args.report is not None and "://" in str(args.output)),
         )
         if on
     ]
@@ -147,7 +151,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "extract",
         help="articles → statements with speakers",
-        description="Find every statement (direct quotation) and its speaker; no model needed.",
+        description="Find every statement (direct quotes and reported speech) and its speaker; no model needed.",
     )
     p.add_argument("inputs", nargs="+", help=INPUTS_HELP)
     add_run_args(p, model=False)

@@ -101,7 +101,9 @@ def read_export(path: str | Path, choice_map: dict[str, str] | None = None, labe
         if rest and rest[0][1] == top:
             out.refused.append({"task_id": task_id, "text": text, "reason": f"conflicting choices: {dict(Counter(votes.values()))}"})
             continue
-        group = str(data.get("group") or f"ls-{path.stem}-{task_id}")
+        # statements of one article stay in one split: the group is the task's article when it names one
+        article = data.get("article_id")
+        group = str(data.get("group") or (f"ls-{path.stem}-article-{article}" if article else f"ls-{path.stem}-{task_id}"))
         out.rows.append(
             {
                 "id": f"ls-{path.stem}-{task_id}",

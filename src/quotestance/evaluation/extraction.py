@@ -41,6 +41,9 @@ def overlap(a: str, b: str) -> float:
 
 
 def load_gold(folder: str | Path) -> list[tuple[Article, dict[str, Any]]]:
+    """(article, gold) for every NAME.json beside a NAME.txt or NAME.html; an error for a folder without gold."""
+    if not Path(folder).is_dir() or not any(Path(folder).glob("*.json")):
+        raise FileNotFoundError(f"{folder}: no gold articles (NAME.json beside NAME.txt or NAME.html)")
     out = []
     for gold_path in sorted(Path(folder).glob("*.json")):
         source = next(

@@ -14,7 +14,7 @@ from .people import SUBJECT_START, VERB_RE, Registry, name_score, person_names
 
 
 def clip_subject(s: str) -> str:
-    s = s.strip(" ,;:—–-\n")
+    s = s.strip().strip(",;:—–-").strip()
     s = re.split(
         r"\s+(?:on|in|at|during|after|before|late|earlier|later|via|through|while|from)\s+(?:[A-Z]\w*day|a |an |the |his |her |their |its |\w+ (?:conference|statement|briefing|interview))",
         s,
@@ -29,6 +29,8 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
     if not subject:
         return None
     words = subject.split()
+    if not words:  # only unusual whitespace ("said\u202f;")
+        return None
     low = words[0].lower()
     if low in PRONOUNS and len(words) <= 2:
         p = reg.last_before(pos)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -31,12 +32,12 @@ def extract_statements(article: Article, nlp: Language | None = None, reported: 
     found = find_reported(article.id, text, spans, reg, layout.paras, layout.ends)
     merged = sorted(direct + found, key=lambda s: (s.start, s.kind != "reported"))
     out = [replace(s, index=i) for i, s in enumerate(merged)]
-    holders = [s for s in out if s.kind == "reported"]
+    holders = [s for s in out if s.kind == "reported"]  # in reading order: the holder is the last one starting before
+    starts = [h.start for h in holders]
     for i, s in enumerate(out):
-        if s.kind == "direct" and s.partial:
-            holder = next((r for r in holders if r.start <= s.start and s.end <= r.end), None)
-            if holder is not None:
-                out[i] = replace(s, part_of=holder.index)
+        if s.kind == "direct" and s.partial and (k := bisect_right(starts, s.start)):
+            if s.end <= holders[k - 1].end:
+                out[i] = replace(s, part_of=holders[k - 1].index)
     return out
 
 

@@ -38,8 +38,10 @@ CUE_RE = re.compile(  # lower case: "the United States" is no verb
 # a second verb of the same subject: "…, but said", "… and warned", "…, adding"
 COORDINATED = re.compile(r"(?:,\s*|\s+)(?:(?:and|but|while|yet)\s+(?:also\s+|then\s+|later\s+)?)?$", re.I)
 PARTICIPLES = {"adding", "saying", "arguing", "insisting", "warning", "noting", "stressing", "telling", "complaining", "claiming"}
+LOOK_BACK = 600  # characters before a verb that may hold its subject: the work per cue is bounded, extraction stays linear
+LOOK_AHEAD = 1500  # the longest reported clause, in characters
 THAT_SOON = re.compile(  # "that" within 4 words, or 8 after a preposition: the clause starts after it
-    r"^\s*,?\s*(?:(?:[^\s.;:!?]+\s+){0,4}?|(?:in|on|at|to|during|after)\s+(?:[^\s.;:!?]+\s+){0,7}?)that\s", re.I
+    r"^\s*(?:,\s*)?(?:(?:[^\s.;:!?]+\s+){0,4}?|(?:in|on|at|to|during|after)\s+(?:[^\s.;:!?]+\s+){0,7}?)that\s", re.I
 )
 TOLD_OBJECT = re.compile(
     r"^\s*(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w’'-]+\s+){0,3}?"
@@ -108,14 +110,14 @@ def _content_start(text: str, cue: Cue, lo_word: str) -> int:
     """Where the reported text starts after (or at) the cue."""
     if lo_word in STANCE_VERBS:
         return cue.start
-    rest = text[cue.end :]
+    rest = text[cue.end : cue.end + LOOK_AHEAD]
     if lo_word in {"told", "tells", "telling"} and (m := re.match(r"\s*(?:[^\s.;:!?“\"]+\s+){0,9}?that\s", rest)):
         return cue.end + m.end()
     if lo_word in {"told", "tells", "telling", "assured", "assures"} and (m := TOLD_OBJECT.match(rest)) and not THAT_SOON.match(rest):
         rest_start = cue.end + m.end()
     else:
         rest_start = cue.end
-    rest = text[rest_start:]
+    rest = text[rest_start : rest_start + LOOK_AHEAD]
     if m := THAT_SOON.match(rest) or THAT_LATE.match(rest):
         return rest_start + m.end()
     if m := ADVERBIAL.match(rest):
@@ -165,7 +167,7 @@ def _sentence_items(text: str, s0: int, s1: int, quotes: Quoted, reg: Registry) 
             if item:
                 out.append(item)
             continue
-        window = text[s0 : cue.start]
+        window = text[max(s0, cue.start - LOOK_BACK) : cue.start]
         if window.split()[-1:] and window.split()[-1] in PASSIVE:
             continue  # "had been announced in advance", "was accused of": not a statement of the subject's
         bare = window.split()
@@ -176,12 +178,14 @@ def _sentence_items(text: str, s0: int, s1: int, quotes: Quoted, reg: Registry) 
             tail.endswith((" and", " but", " while", " yet", " also")) or verb.endswith("ing") and window.rstrip().endswith(",")
         )
         if coordinated:
-            if out and (cut := re.search(r"(?:,\s*|\s+)(?:(?:and|but|while|yet)\s+(?:also\s+|then\s+|later\s+)?)?$", window)):
-                if s0 + cut.start() > out[-1].start:  # "…, but said …": the first statement ends here
-                    out[-1].end = min(out[-1].end, s0 + cut.start())
+            end = window[-200:]
+            if out and (cut := re.search(r"(?:,\s*|\s+)(?:(?:and|but|while|yet)\s+(?:also\s+|then\s+|later\s+)?)?$", end)):
+                at = cue.start - len(end) + cut.start()
+                if at > out[-1].start:  # "…, but said …": the first statement ends here
+                    out[-1].end = min(out[-1].end, at)
         elif k == 0 and (verb.endswith("ing") and window.rstrip().endswith(",") or tail.endswith((" and", " but"))):
             # "Sweden on Tuesday froze …, but said …", "… detained a trawler, accusing its crew of …": the sentence's subject
-            speaker = speaker_of(sentence_subject(window), cue.start, reg)
+            speaker = speaker_of(sentence_subject(text[s0 : min(cue.start, s0 + LOOK_BACK)]), cue.start, reg)
         elif verb.endswith("ing"):
             continue
         else:
@@ -226,6 +230,8 @@ def _sentence_items(text: str, s0: int, s1: int, quotes: Quoted, reg: Registry) 
 
 def _content_end(text: str, lo: int, nxt: int, s1: int) -> int:
     """The end of a reported clause: the sentence end, or before a coordinated second verb or a trailing attribution."""
+    s1 = min(s1, lo + LOOK_AHEAD)
+    nxt = min(nxt, s1)
     hi = s1
     if nxt < s1:
         window = text[lo:nxt]
@@ -243,6 +249,7 @@ def _content_end(text: str, lo: int, nxt: int, s1: int) -> int:
 
 def _clause_before(text: str, s0: int, s1: int, cue: Cue, quotes: Quoted, reg: Registry) -> Found | None:
     """ "CLAUSE, X said." or "CLAUSE, said X.": the clause before the attribution."""
+    s0, s1 = max(s0, cue.start - LOOK_AHEAD), min(s1, cue.end + LOOK_AHEAD)
     before = text[s0 : cue.start]
     after = text[cue.end : s1].strip(END_PUNCT + '”"’»')
     comma = before.rstrip().rfind(",")
@@ -264,6 +271,7 @@ def _clause_before(text: str, s0: int, s1: int, cue: Cue, quotes: Quoted, reg: R
 
 def _according(text: str, s0: int, s1: int, cue: Cue, quotes: Quoted, reg: Registry) -> Found | None:
     """ "According to X, CLAUSE" and "CLAUSE, according to X"."""
+    s0, s1 = max(s0, cue.start - LOOK_AHEAD), min(s1, cue.end + LOOK_AHEAD)
     if not text[s0 : cue.start].strip(' “"‘'):  # at the sentence start
         m = re.match(r"\s*([^,]{1,80}),\s*", text[cue.end : s1])
         if not m:

@@ -16,6 +16,7 @@ import numpy as np
 
 from ..baselines import mean_pooled_embeddings
 from ..corpus import load_corpus
+from ..records import model_view
 from ..stance import ModelInfo, check_model_folder
 
 POOL_FACTOR = 5  # diversity is chosen among the POOL_FACTOR * n most uncertain candidates
@@ -54,7 +55,7 @@ def select(uncertainty: np.ndarray, embeddings: np.ndarray | None, n: int, pool_
 
 
 def _probs(row: dict[str, Any], labels: Sequence[str]) -> list[float] | None:
-    probs = row.get("probs") if isinstance(row.get("probs"), dict) else row.get("pred_probs")
+    probs = model_view(row).get("probs")
     if not isinstance(probs, dict) or not all(lab in probs for lab in labels):
         return None
     return [float(probs[lab]) for lab in labels]

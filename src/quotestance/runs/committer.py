@@ -64,7 +64,8 @@ class Committer:
         """A new run: refuse to replace an earlier one unless asked, then clear its work files."""
         if unfinished and not overwrite:
             raise FileExistsError(f"{main_final}: an unfinished run is here; pass --resume to continue it or --overwrite to start again")
-        check_overwrite(main_final, overwrite)
+        for final, _ in self.streams.values():  # errors and manifest too: q.jsonl and q.parquet share them
+            check_overwrite(final, overwrite)
         for path in [self.progress, *partials.values()]:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.unlink(missing_ok=True)

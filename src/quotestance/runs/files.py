@@ -9,7 +9,24 @@ from pathlib import Path
 from ..extraction import expand_inputs
 from ..io import table_format
 
-SUMMARY_FILES = ("articles.csv", "speakers.csv", "countries.csv", "summary.json", "stance_over_time.png")  # see summaries.py
+SUMMARY_FILES = ("articles.csv", "speakers.csv", "countries.csv", "summary.json", "stance_over_time.png", "report.html")
+# files quotestance runs write beside their outputs: never articles, wherever they lie among the inputs
+RUN_FILE_SUFFIXES = (
+    ".manifest.jsonl",
+    ".errors.jsonl",
+    ".report.html",
+    ".partial.jsonl",
+    ".progress.jsonl",
+    ".refused.csv",
+    *(f".{name}" for name in SUMMARY_FILES),
+)
+
+
+def is_run_file(path: Path) -> bool:
+    """A file an earlier run wrote: its summaries and work files, or its output (which has a manifest beside it)."""
+    if path.name.endswith(RUN_FILE_SUFFIXES):
+        return True
+    return path.suffix.lower() in (".jsonl", ".csv", ".parquet") and path.with_name(path.stem + ".manifest.jsonl").exists()
 
 
 @dataclass
@@ -62,4 +79,8 @@ def inputs_outside(inputs: str | Path | Iterable[str | Path], out_folder: str | 
     out = Path(out_folder).resolve()
     folders = [Path(i).resolve() for i in inputs if Path(i).is_dir()]
     nested = any(out != f and f in out.parents for f in folders)
-    return [p for p in expand_inputs(inputs) if p.resolve() not in own_files and not (nested and out in p.resolve().parents)]
+    return [
+        p
+        for p in expand_inputs(inputs)
+        if p.resolve() not in own_files and not (nested and out in p.resolve().parents) and not is_run_file(p)
+    ]

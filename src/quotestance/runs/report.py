@@ -18,6 +18,7 @@ from typing import Any
 from ..io import iter_records, table_format, write_text
 from ..labels import CONCILIATORY, HOSTILE, NEUTRAL
 from ..plots import score_over_time
+from ..records import model_view
 
 MAX_ARTICLES = 500
 # Okabe-Ito colours: told apart by people with the common colour-vision deficiencies
@@ -65,12 +66,29 @@ def read_statements(output: str | Path) -> Iterator[dict[str, Any]]:
     yield from iter_records(path)
 
 
-def _manifest(output: Path) -> dict[str, dict[str, Any]]:
-    """Article id -> manifest row (title, date, source, text) when the run wrote a manifest beside its output."""
+def _manifest(output: Path) -> list[dict[str, Any]]:
+    """The manifest rows (title, date, source, text, number of statements) when the run wrote one beside its output."""
     if output.is_dir():
-        return {}
+        return []
     path = output.with_name(output.name[: -len(output.suffix)] + ".manifest.jsonl")
-    return {str(m["article_id"]): m for m in iter_records(path)} if path.exists() else {}
+    return list(iter_records(path)) if path.exists() else []
+
+
+def _articles(rows: list[dict[str, Any]], manifest: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any], list[dict[str, Any]]]]:
+    """(section id, article metadata, its statements) per article. With a manifest its rows are followed in order, each
+    taking its number of statements from the output: articles that share an id (two index.txt) stay apart. Without
+    one, statements are grouped by article id."""
+    if manifest and sum(int(m.get("quotes") or 0) for m in manifest) == len(rows):
+        out, k = [], 0
+        for n, m in enumerate(manifest):
+            count = int(m.get("quotes") or 0)
+            out.append((f"a{n}", m, rows[k : k + count]))
+            k += count
+        return [a for a in out if a[2] or a[1].get("text")]
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        grouped[str(r.get("article_id"))].append(r)
+    return [(f"a{n}", {"article_id": key}, group) for n, (key, group) in enumerate(grouped.items())]
 
 
 def _time_plot(rows: list[dict[str, Any]]) -> str | None:
@@ -143,7 +161,7 @@ def _statement_table(statements: list[dict[str, Any]]) -> str:
 
 def _link_list(title: str, items: list[dict[str, Any]]) -> str:
     lis = "".join(
-        f"<li><a href='#a-{_e(r.get('article_id'))}'>{_e(r.get('article_id'))}</a> · <span class='label {_e(r.get('label'))}'>"
+        f"<li><a href='#{_e(r.get('_section'))}'>{_e(r.get('article_id') or 'row')}</a> · <span class='label {_e(r.get('label'))}'>"
         f"{_e(r.get('label'))}</span> {float(r.get('confidence') or 0):.2f} · {_e(r.get('speaker') or '?')}: {_e(r.get('text'))}</li>"
         for r in items
     )
@@ -152,18 +170,20 @@ def _link_list(title: str, items: list[dict[str, Any]]) -> str:
 
 def build_report(output: str | Path, max_articles: int = MAX_ARTICLES, title: str | None = None) -> str:
     """The report's HTML for a predict output (file or Ray folder)."""
+    if max_articles < 0:
+        raise ValueError(f"--report-max-articles must be 0 or more, not {max_articles}")
     output = Path(output)
-    rows = list(read_statements(output))
-    manifest = _manifest(output)
+    rows = [model_view(r) for r in read_statements(output)]  # classify's pred_label … beside an input's own label
+    articles = _articles(rows, _manifest(output))
+    for section, _, statements in articles:
+        for r in statements:
+            r["_section"] = section
     counted = [r for r in rows if r.get("part_of") is None]  # a partial quote inside a reported statement counts once
     labels = Counter(r.get("label") for r in counted if r.get("label"))
     kinds = Counter(r.get("kind") or "direct" for r in counted)
-    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
-        by_article[str(r.get("article_id"))].append(r)
     parts = [
         f"<h1>{_e(title or 'quotestance report')}</h1>",
-        f"<p class=muted>{_e(output.name)} · {len(by_article)} articles · {len(counted)} statements</p>",
+        f"<p class=muted>{_e(output.name)} · {len(articles)} articles · {len(counted)} statements</p>",
         "<nav><a href='#overview'>Overview</a><a href='#lists'>Most uncertain, most hostile, most conciliatory</a>"
         "<a href='#articles'>Articles</a></nav>",
         "<h2 id=overview>Overview</h2><div class=cards>",
@@ -207,24 +227,23 @@ def build_report(output: str | Path, max_articles: int = MAX_ARTICLES, title: st
         _link_list("Most conciliatory", sorted((r for r in with_score if float(r["score"]) < 0), key=lambda r: float(r["score"]))[:10])
     )
     ranked = sorted(
-        by_article,
-        key=lambda a: (str((manifest.get(a) or {}).get("published") or ""), sum(abs(float(r.get("score") or 0)) for r in by_article[a])),
+        articles,
+        key=lambda art: (str(art[1].get("published") or ""), sum(abs(float(r.get("score") or 0)) for r in art[2])),
         reverse=True,
     )
     shown = ranked[:max_articles]
     parts.append(
-        f"<h2 id=articles>Articles</h2><p class=muted>{len(shown)} of {len(by_article)} articles, most recent and "
+        f"<h2 id=articles>Articles</h2><p class=muted>{len(shown)} of {len(articles)} articles, most recent and "
         "most stance-bearing first (--report-max-articles)</p>"
     )
-    for article_id in shown:
-        meta = manifest.get(article_id) or {}
+    for section, meta, statements in shown:
+        article_id = meta.get("article_id")
         head = _e(meta.get("title") or article_id)
         sub = " · ".join(_e(x) for x in (meta.get("published"), meta.get("source"), article_id) if x)
-        statements = by_article[article_id]
         text = meta.get("text")
         body = f"<div class=text>{_marked(text, statements)}</div>" if text else ""
         parts.append(
-            f"<section class=article id='a-{_e(article_id)}'><h3>{head}</h3><p class=muted>{sub}</p>{body}"
+            f"<section class=article id='{_e(section)}'><h3>{head}</h3><p class=muted>{sub}</p>{body}"
             f"{_statement_table(statements)}</section>"
         )
     return (

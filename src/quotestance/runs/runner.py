@@ -42,6 +42,7 @@ class RunStats:
     skipped: int = 0
     seconds: float = 0.0
     files: dict[str, str] = field(default_factory=dict)
+    note: str = ""  # what a person should know about the run (a resume that found nothing to do)
 
 
 def _key(origin: str) -> str:
@@ -89,6 +90,10 @@ def _run(
     stats, started = RunStats(), time.perf_counter()
     stats.files = {name: str(final) for name, (final, _) in streams.items()}
     if committer.finished:
+        stats.note = (
+            f"nothing to resume: the run at {paths.output} finished earlier, and records added to the inputs since "
+            "are not read; pass --overwrite to run again"
+        )
         return stats
     bar = tqdm(desc=desc, unit="row" if desc == "classify" else "article", disable=not progress, dynamic_ncols=True, smoothing=0.1)
     try:

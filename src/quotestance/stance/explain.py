@@ -46,7 +46,8 @@ def occlusion(clf: Scorer, texts: Sequence[str], top_k: int = 5) -> list[list[di
     """For each text, the top_k words by |weight|: weight = P(predicted label) - P(predicted label | word removed).
 
     Positive weights speak for the predicted label, negative ones against it."""
-    spans = [words_of(t) for t in texts]
+    limit = getattr(getattr(clf, "backend", None), "max_length", None)  # each word is a token or more: later ones are cut off
+    spans = [words_of(t)[:limit] for t in texts]
     variants, owner = list(texts), list(range(len(texts)))
     for i, (t, ws) in enumerate(zip(texts, spans)):
         variants += [without(t, w) for w in ws]
