@@ -59,8 +59,7 @@ class Window:
 
 def window(text: str, spans: list[Span], n: int, layout: Layout, accepted_ends: list[int]) -> Window:
     span = spans[n]
-    open_at = span.open_mark if span.open_mark is not None else span.start
-    close_at = span.close_mark + 1 if span.close_mark is not None else span.end
+    open_at, close_at = span.outer
     a0, b1 = layout.paragraph(open_at)[0], layout.paragraph(close_at)[1]
     k = bisect_right(accepted_ends, open_at)
     prev_end = max(a0, accepted_ends[k - 1]) if k else a0

@@ -163,8 +163,8 @@ def build_registry(text: str, spans: list[Span], nlp: Language | None = None) ->
     outside, pos = [], 0
     subject_of_verb = re.compile(r"\s*(?:,[^,]{1,80},\s*)?(?:" + VERB_RE.pattern + ")")
     for s in spans:
-        outside.append((pos, s.open_mark if s.open_mark is not None else s.start))
-        pos = (s.close_mark + 1) if s.close_mark is not None else s.end
+        outside.append((pos, s.outer[0]))
+        pos = s.outer[1]
     outside.append((pos, len(text)))
     for lo, hi in outside:
         for at, name, titles in person_names(text, lo, hi):

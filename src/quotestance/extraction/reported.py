@@ -83,9 +83,7 @@ class Quoted:
     """The direct quotes' character ranges, sorted and disjoint: how much of a range lies inside quotes, in log time."""
 
     def __init__(self, spans: list[Span]) -> None:
-        self.ranges = [
-            (s.open_mark if s.open_mark is not None else s.start, s.close_mark + 1 if s.close_mark is not None else s.end) for s in spans
-        ]
+        self.ranges = [s.outer for s in spans]
         self.ends = [b for _, b in self.ranges]
 
     def overlap(self, lo: int, hi: int) -> int:
@@ -128,6 +126,11 @@ def _content_start(text: str, cue: Cue, lo_word: str) -> int:
         return -1  # "recalled their ambassadors": not speech without "that"
     m = re.match(r"[\s,:]*", rest)
     return rest_start + m.end()
+
+
+def _after_dateline(text: str, lo: int, hi: int) -> int:
+    """Where a clause that starts at `lo` starts once a dateline ("TROMSØ, Norway — ") is left out."""
+    return hi - len(DATELINE.sub("", text[lo:hi]))
 
 
 def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -179,7 +182,7 @@ def _sentence_items(text: str, s0: int, s1: int, quotes: Quoted, reg: Registry) 
         )
         if coordinated:
             end = window[-200:]
-            if out and (cut := re.search(r"(?:,\s*|\s+)(?:(?:and|but|while|yet)\s+(?:also\s+|then\s+|later\s+)?)?$", end)):
+            if out and (cut := COORDINATED.search(end)):
                 at = cue.start - len(end) + cut.start()
                 if at > out[-1].start:  # "…, but said …": the first statement ends here
                     out[-1].end = min(out[-1].end, at)
@@ -263,7 +266,7 @@ def _clause_before(text: str, s0: int, s1: int, cue: Cue, quotes: Quoted, reg: R
     if not before[comma + 1 :].strip() and len(subject.split()) > 6:
         return None
     speaker = speaker_of(subject_before(subject, reg) if before[comma + 1 :].strip() else subject, cue.start, reg)
-    lo, hi = _trim(text, s0 + len(text[s0 : s0 + comma]) - len(DATELINE.sub("", text[s0 : s0 + comma])), s0 + comma)
+    lo, hi = _trim(text, _after_dateline(text, s0, s0 + comma), s0 + comma)
     if not speaker or len(text[lo:hi].split()) < 3 or quotes.overlap(lo, hi) > 0.5 * (hi - lo):
         return None
     return Found(lo, hi, speaker, cue.verb)
@@ -283,7 +286,7 @@ def _according(text: str, s0: int, s1: int, cue: Cue, quotes: Quoted, reg: Regis
         if not m:
             return None
         speaker = speaker_of(subject_before(m.group(1), reg), cue.start, reg)
-        lo, hi = _trim(text, s0 + len(text[s0 : cue.start]) - len(DATELINE.sub("", text[s0 : cue.start])), cue.start)
+        lo, hi = _trim(text, _after_dateline(text, s0, cue.start), cue.start)
     if not speaker or len(text[lo:hi].split()) < 3 or text[lo] in '“"‘«„' and quotes.overlap(lo, hi) > 0.5 * (hi - lo):
         return None
     return Found(lo, hi, speaker, "according to")

@@ -32,6 +32,12 @@ class Span:
     def end(self) -> int:
         return self.segments[-1][1]
 
+    @property
+    def outer(self) -> tuple[int, int]:
+        """(opening mark, just after the closing mark): the stretch the quote takes in the text, marks included
+        (the span's own start or end where a mark is missing)."""
+        return (self.start if self.open_mark is None else self.open_mark, self.end if self.close_mark is None else self.close_mark + 1)
+
     def text(self, article: str) -> str:
         return normalise(" ".join(article[a:b] for a, b in self.segments))
 
