@@ -121,15 +121,6 @@ def _run(
     return stats
 
 
-def stances(classifier: StanceClassifier, texts: list[str], explain: bool = False) -> list[dict[str, Any]]:
-    """The classifier's results for texts, with the words that drove each label when `explain` (occlusion)."""
-    results = classifier.predict(texts) if texts else []
-    if explain and texts:
-        for result, evidence in zip(results, classifier.explain(texts)):
-            result["evidence"] = evidence
-    return results
-
-
 def statement_rows(
     articles: list[Article], classifier: StanceClassifier | None = None, explain: bool = False, nlp: Language | None = None
 ) -> dict[str, list[dict[str, Any]]]:
@@ -153,7 +144,7 @@ def statement_rows(
     if classifier is None:
         output = [s.to_dict((EXTRACTED,)) for s in found]
     else:
-        results = stances(classifier, [s.text for s in found], explain)
+        results = classifier.predict([s.text for s in found], explain=explain)
         output = [s.with_stance(res, classifier.name).to_dict() for s, res in zip(found, results)]
     return {"output": output, "errors": errors, "manifest": manifest}
 
@@ -246,7 +237,7 @@ def classify_rows(
     fields = Fields(id=id_field, text=text_field, title="\0", published="\0", source="\0", url="\0")
 
     def process(rows: list[Article]) -> dict[str, list[dict[str, Any]]]:
-        results = stances(classifier, [r.text for r in rows], explain)
+        results = classifier.predict([r.text for r in rows], explain=explain)
         return {
             "output": [
                 _stance_record({id_field: r.id, text_field: r.text, **r.meta}, res, classifier.name) for r, res in zip(rows, results)

@@ -68,11 +68,16 @@ class StanceClassifier:
         )
         return probs[0] if single else probs
 
-    def predict(self, texts: str | Sequence[str]) -> dict[str, Any] | list[dict[str, Any]]:
-        """label, confidence, probs and score for each text (a dict for a single string)."""
+    def predict(self, texts: str | Sequence[str], explain: bool = False) -> dict[str, Any] | list[dict[str, Any]]:
+        """label, confidence, probs and score for each text (a dict for a single string); with `explain`, also
+        `evidence`, the words that drove the label (`explain`), without classifying the texts a second time."""
         single = isinstance(texts, str)
-        probs = self.predict_proba([texts] if single else texts)
+        batch = [texts] if single else list(texts)
+        probs = self.predict_proba(batch)
         results = [self._result(p) for p in np.atleast_2d(probs)] if len(probs) else []
+        if explain and results:
+            for result, evidence in zip(results, occlusion(self, batch, full=probs)):
+                result["evidence"] = evidence
         return results[0] if single else results
 
     def explain(self, texts: str | Sequence[str], top_k: int = 5) -> list[dict[str, Any]] | list[list[dict[str, Any]]]:

@@ -42,19 +42,18 @@ def without(text: str, span: tuple[int, int]) -> str:
     return text[:a] + text[b:].lstrip(" ") if a == 0 else text[:a].rstrip(" ") + text[b:]
 
 
-def occlusion(clf: Scorer, texts: Sequence[str], top_k: int = 5) -> list[list[dict[str, Any]]]:
+def occlusion(clf: Scorer, texts: Sequence[str], top_k: int = 5, full: np.ndarray | None = None) -> list[list[dict[str, Any]]]:
     """For each text, the top_k words by |weight|: weight = P(predicted label) - P(predicted label | word removed).
 
-    Positive weights speak for the predicted label, negative ones against it."""
+    Positive weights speak for the predicted label, negative ones against it. `full`, the texts' own calibrated
+    probabilities, is passed by a caller that has them already (`StanceClassifier.predict(..., explain=True)`)."""
     limit = getattr(getattr(clf, "backend", None), "max_length", None)  # each word is a token or more: later ones are cut off
     spans = [words_of(t)[:limit] for t in texts]
-    variants, owner = list(texts), list(range(len(texts)))
-    for i, (t, ws) in enumerate(zip(texts, spans)):
-        variants += [without(t, w) for w in ws]
-        owner += [i] * len(ws)
+    variants = [without(t, w) for t, ws in zip(texts, spans) for w in ws]
+    if full is None:
+        full = softmax(clf.logits(texts), clf.temperature) if texts else np.zeros((0, len(clf.labels)))
     probs = softmax(clf.logits(variants), clf.temperature) if variants else np.zeros((0, len(clf.labels)))
-    full = probs[: len(texts)]
-    out, k = [], len(texts)
+    out, k = [], 0
     for i, (t, ws) in enumerate(zip(texts, spans)):
         label = int(np.argmax(full[i]))
         drop = full[i, label] - probs[k : k + len(ws), label]
