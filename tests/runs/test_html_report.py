@@ -178,3 +178,12 @@ def test_articles_that_share_an_id_stay_apart(tmp_path, tiny_model):
     for sec in sections:
         text = sec.xpath(".//div[@class='text']")[0].text_content()
         assert all(m.text_content() in text for m in sec.xpath(".//mark"))
+
+
+def test_impossible_dates_stay_out_of_the_plot(tmp_path):
+    """The summaries' rule: a date that is no calendar date ("2024-02-30") stays in the rows, not in the time plot."""
+    out = tmp_path / "q.jsonl"
+    row = {"article_id": "a", "text": "They will pay.", "label": "hostile", "confidence": 0.9, "score": 0.8, "speaker": "Ivan Petrov"}
+    out.write_text(json.dumps({**row, "published": "2024-02-30"}) + "\n")
+    doc, _ = parse(write_report(out))
+    assert not doc.xpath("//img") and doc.xpath("//section[@class='article']")

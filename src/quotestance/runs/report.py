@@ -19,6 +19,7 @@ from ..io import iter_records, table_format, write_text
 from ..labels import CONCILIATORY, HOSTILE, NEUTRAL
 from ..plots import score_over_time
 from ..records import model_view
+from .summaries import is_iso_date
 
 MAX_ARTICLES = 500
 # Okabe-Ito colours: told apart by people with the common colour-vision deficiencies
@@ -95,9 +96,8 @@ def _time_plot(rows: list[dict[str, Any]]) -> str | None:
     """Mean stance score by date for the 6 busiest speakers, as a base64 PNG (None without dates)."""
     by: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for r in rows:
-        date = str(r.get("published") or "")[:10]
-        if len(date) == 10 and date[4] == "-" and r.get("score") is not None:
-            by[r.get("speaker") or "(unknown)"][date].append(float(r["score"]))
+        if is_iso_date(r.get("published")) and r.get("score") is not None:  # as the summaries' plot: real dates only
+            by[r.get("speaker") or "(unknown)"][str(r["published"])[:10]].append(float(r["score"]))
     busiest = sorted((k for k in by if k != "(unknown)"), key=lambda k: -sum(len(v) for v in by[k].values()))[:6]
     series = {k: [(d, sum(v) / len(v), len(v)) for d, v in by[k].items()] for k in busiest}
     if not any(series.values()):

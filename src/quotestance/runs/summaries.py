@@ -19,7 +19,7 @@ from ..records import Tally
 from .files import RunPaths
 
 
-def _is_iso(value: Any) -> bool:
+def is_iso_date(value: Any) -> bool:
     """A real calendar date in ISO form ("2024-02-30" is not)."""
     import datetime as dt
 
@@ -50,7 +50,7 @@ class _Agg:
             self.most_hostile = (s, r["text"])
         if s < self.most_conciliatory[0]:
             self.most_conciliatory = (s, r["text"])
-        if _is_iso(r.get("published")):  # dates that could not be read stay in the rows, not in the time series
+        if is_iso_date(r.get("published")):  # dates that could not be read stay in the rows, not in the time series
             d = self.by_date[str(r["published"])[:10]]
             d[0] += s
             d[1] += 1
