@@ -32,14 +32,18 @@ def margin_uncertainty(probs: np.ndarray) -> np.ndarray:
     return 1.0 - (top[:, -1] - (top[:, -2] if top.shape[1] > 1 else 0.0))
 
 
+def uncertain_pool(uncertainty: np.ndarray, n: int, pool_factor: int = POOL_FACTOR) -> np.ndarray:
+    """Indices of the pool_factor * n most uncertain items, most uncertain first: where diversity chooses from."""
+    return np.argsort(-uncertainty, kind="stable")[: max(n, pool_factor * n)]
+
+
 def select(uncertainty: np.ndarray, embeddings: np.ndarray | None, n: int, pool_factor: int = POOL_FACTOR) -> list[int]:
     """Indices of n items: the most uncertain first, then farthest-first by (distance to the chosen) x uncertainty.
 
-    Without embeddings this is plain uncertainty sampling."""
-    order = np.argsort(-uncertainty, kind="stable")
-    if embeddings is None or n >= len(order):
-        return order[:n].tolist()
-    pool = order[: max(n, pool_factor * n)]
+    Without embeddings this is plain uncertainty sampling. Only the rows of `uncertain_pool` are read from `embeddings`."""
+    if embeddings is None or n >= len(uncertainty):
+        return uncertain_pool(uncertainty, n, 1).tolist()
+    pool = uncertain_pool(uncertainty, n, pool_factor)
     e = np.asarray(embeddings, dtype=float)[pool]
     e = e / np.clip(np.linalg.norm(e, axis=1, keepdims=True), 1e-12, None)
     u = uncertainty[pool]
@@ -90,7 +94,7 @@ def suggest(
         return []
     uncertainty = margin_uncertainty(np.array(probs))
     embed = embed or (lambda texts: mean_pooled_embeddings(str(model), texts, max_length=info.max_length))
-    pool = np.argsort(-uncertainty, kind="stable")[: max(n, POOL_FACTOR * n)]
+    pool = uncertain_pool(uncertainty, n)  # only these are embedded: select reads no other row
     embeddings = np.zeros((len(candidates), 1))
     if n < len(candidates):
         vectors = embed([candidates[i][text_field] for i in pool])

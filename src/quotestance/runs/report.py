@@ -137,6 +137,7 @@ def _marked(text: str, statements: list[dict[str, Any]]) -> str:
 
 
 def _statement_table(statements: list[dict[str, Any]]) -> str:
+    with_evidence = any(x.get("evidence") for x in statements)
     rows = []
     for s in statements:
         evidence = ", ".join(f"{_e(e.get('word'))} ({float(e.get('weight', 0)):+.2f})" for e in s.get("evidence") or [])
@@ -147,13 +148,11 @@ def _statement_table(statements: list[dict[str, Any]]) -> str:
         rows.append(
             f"<tr><td>{_e(s.get('kind') or 'direct')}</td><td>{_e(s.get('text'))}</td><td>{who}</td>"
             f"<td class='label {_e(s.get('label'))}'>{_e(s.get('label'))}</td>"
-            f"<td>{'' if conf is None else f'{float(conf):.2f}'}</td>"
-            + (f"<td>{evidence}</td>" if any(x.get("evidence") for x in statements) else "")
-            + "</tr>"
+            f"<td>{'' if conf is None else f'{float(conf):.2f}'}</td>" + (f"<td>{evidence}</td>" if with_evidence else "") + "</tr>"
         )
     head = (
         "<tr><th>kind</th><th>statement</th><th>speaker</th><th>label</th><th>conf.</th>"
-        + ("<th>evidence</th>" if any(x.get("evidence") for x in statements) else "")
+        + ("<th>evidence</th>" if with_evidence else "")
         + "</tr>"
     )
     return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
