@@ -245,3 +245,19 @@ def check_overwrite(path: str | Path, overwrite: bool, *, exists: bool | None = 
     `exists` overrides the plain existence test (a folder that exists but is empty, a remote URI)."""
     if (Path(path).exists() if exists is None else exists) and not overwrite:
         raise FileExistsError(f"{path}: {what} exists; pass --overwrite to replace it")
+
+
+def read_output(output: str | Path) -> Iterator[dict[str, Any]]:
+    """Rows of a predict or classify output file, or of a Ray output folder (OUTPUT/quotes/*.parquet)."""
+    path = Path(output)
+    if path.is_dir():
+        shards = sorted((path / "quotes").glob("*.parquet")) or sorted(path.glob("*.parquet"))
+        if not shards:
+            raise FileNotFoundError(f"{path}: no Parquet shards (a Ray output folder holds quotes/*.parquet)")
+        for shard in shards:
+            yield from iter_records(shard)
+        return
+    table_format(path)
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such output")
+    yield from iter_records(path)

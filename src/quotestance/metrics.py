@@ -113,6 +113,15 @@ def bootstrap_ci(
     return out
 
 
+def mean_ci(values: Sequence[float], n: int = 1000, seed: int = 0, alpha: float = 0.05) -> tuple[float, float]:
+    """Percentile bootstrap interval of a mean (one vectorised draw of n resamples)."""
+    x = np.asarray(values, dtype=float)
+    if len(x) == 0:
+        return float("nan"), float("nan")
+    means = x[np.random.default_rng(seed).integers(0, len(x), (n, len(x)))].mean(axis=1)
+    return float(np.quantile(means, alpha / 2)), float(np.quantile(means, 1 - alpha / 2))
+
+
 def classification_report(y: np.ndarray, probs: np.ndarray, labels: Sequence[str], n_boot: int = 1000, seed: int = 0) -> dict[str, Any]:
     """Point metrics, their 95% bootstrap intervals, the confusion matrix and the ECE."""
     y, probs = np.asarray(y), np.asarray(probs)

@@ -85,3 +85,54 @@ def score_over_time(series: dict[str, list[tuple[str, float, int]]], path: str |
         label.set_rotation(30)
         label.set_ha("right")
     return _save(fig, path)
+
+
+def dyad_heatmap(rows: Sequence[dict], path: str | Path, title: str) -> Path | None:
+    """Mean stance score per speaker affiliation (rows) → target (columns), diverging colours, counts in cells."""
+    if not rows:
+        return None
+    sources = sorted({r["speaker_affiliation"] for r in rows})
+    targets = sorted({r["target"] for r in rows})
+    grid = np.full((len(sources), len(targets)), np.nan)
+    counts = {}
+    for r in rows:
+        i, j = sources.index(r["speaker_affiliation"]), targets.index(r["target"])
+        grid[i, j] = r["mean_score"]
+        counts[i, j] = r["statements"]
+    fig, ax = _figure(max(5.0, 1.0 + 0.75 * len(targets)), max(3.5, 1.2 + 0.5 * len(sources)))
+    image = ax.imshow(np.ma.masked_invalid(grid), cmap="RdBu_r", vmin=-1, vmax=1, aspect="auto")
+    for (i, j), n in counts.items():
+        ax.text(
+            j, i, f"{grid[i, j]:+.2f}\nn={n}", ha="center", va="center", fontsize=7, color="white" if abs(grid[i, j]) > 0.6 else "black"
+        )
+    ax.set_xticks(range(len(targets)), targets, rotation=30, ha="right")
+    ax.set_yticks(range(len(sources)), sources)
+    ax.set_xlabel("target (toward whom)")
+    ax.set_ylabel("speaker affiliation (who)")
+    ax.set_title(title)
+    fig.colorbar(image, ax=ax, label="mean stance score\n(−1 conciliatory … +1 hostile)")
+    return _save(fig, path)
+
+
+def dyads_over_time(series: dict[str, list[tuple[str, float, float, float, int]]], path: str | Path, title: str) -> Path | None:
+    """Mean stance score per period for each dyad, its 95% interval as a band: [(start, mean, low, high, n)]."""
+    series = {k: sorted(v) for k, v in series.items() if v}
+    if not series:
+        return None
+    import datetime as dt
+
+    fig, ax = _figure(9, 4.8)
+    for name, points in series.items():
+        dates = [dt.date.fromisoformat(p[0]) for p in points]
+        (line,) = ax.plot(dates, [p[1] for p in points], marker="o", label=f"{name} (n={sum(p[4] for p in points)})")
+        ax.fill_between(dates, [p[2] for p in points], [p[3] for p in points], color=line.get_color(), alpha=0.15, lw=0)
+    ax.axhline(0, color="grey", lw=0.8)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_ylabel("mean stance score\n(−1 conciliatory … +1 hostile)")
+    ax.set_xlabel("period start")
+    ax.set_title(title)
+    ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    for label in ax.get_xticklabels():
+        label.set_rotation(30)
+        label.set_ha("right")
+    return _save(fig, path)

@@ -68,9 +68,9 @@ class Statement:
     """One statement of an official in an article, with its stance once classified: the output row.
 
     Fields come in three groups (`EXTRACTED`, `ARTICLE`, `STANCE`); `extract` writes the first,
-    `predict` all three. Fields planned for this round, nullable when added (docs/ARCHITECTURE.md):
-    `speaker_affiliation` and `speaker_affiliation_code` (country or organisation the speaker speaks
-    for, ISO 3166 alpha-3 or short IO name), `target` and `target_code` (whom the stance is aimed at).
+    `predict` all three. Who speaks for whom, and at whom (`speaker_affiliation`, `target`), come from
+    the article (`extraction.parties`); a target taken from the article rather than the statement is
+    dropped once the statement is labelled neutral (`with_stance`).
     """
 
     article_id: str = _field(EXTRACTED, "id of the article the statement is in")
@@ -87,6 +87,21 @@ class Statement:
         EXTRACTED,
         "for a partial quote inside a reported statement: that statement's index (summaries count the utterance once)",
         default=None,
+    )
+    speaker_affiliation: str | None = _field(
+        EXTRACTED, "the country or organisation the speaker speaks for (short name); null for analysts, NGOs, or when unsaid", default=None
+    )
+    speaker_affiliation_code: str | None = _field(
+        EXTRACTED, "ISO 3166 alpha-3 code of that country, or the organisation's short name", default=None
+    )
+    target: str | None = _field(
+        EXTRACTED,
+        "the country or organisation the statement is aimed at; null when neutral with no counterpart, or aimed at both sides",
+        default=None,
+    )
+    target_code: str | None = _field(EXTRACTED, "its ISO 3166 alpha-3 code or organisation short name", default=None)
+    target_from: str | None = _field(
+        EXTRACTED, "statement (named in it) or article (the speaker's counterpart in the headline and lede)", default=None
     )
     published: str | None = _field(ARTICLE, "the article's date, YYYY-MM-DD when it could be read", default=None)
     source: str | None = _field(ARTICLE, "the article's source or site name", default=None)
@@ -105,8 +120,13 @@ class Statement:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if groups is None or f.metadata["group"] in groups}
 
     def with_stance(self, result: dict[str, Any], model: str) -> Statement:
-        """A copy with the classifier's result (label, confidence, probs, score) filled in, rounded for output."""
-        return dataclasses.replace(self, **stance_fields(result, model))
+        """A copy with the classifier's result (label, confidence, probs, score) filled in, rounded for output.
+
+        A neutral statement that names no party has no target: the article's counterpart is dropped."""
+        out = dataclasses.replace(self, **stance_fields(result, model))
+        if out.label == "neutral" and out.target_from == "article":
+            out = dataclasses.replace(out, target=None, target_code=None, target_from=None)
+        return out
 
 
 Quote = Statement  # the name of the record before reported speech; kept for existing code and notebooks

@@ -16,8 +16,8 @@ from quotestance.stance import StanceClassifier
 
 ROWS = 5  # statements per ARTICLE: 3 direct quotes, and 2 reported statements that hold the 2 partial quotes
 ARTICLE = (
-    "Anika Voss, the foreign minister, spoke in Berlin. “We are ready to talk without conditions,” Voss said. "
-    "Ivan Petrov called the offer “a cynical trick” and said Moscow would “respond in kind”."
+    "Anika Voss, the German foreign minister, spoke in Berlin. “We are ready to talk without conditions,” Voss said. "
+    "Russian envoy Ivan Petrov called the offer “a cynical trick” and said Moscow would “respond in kind”."
 )
 
 
@@ -53,7 +53,13 @@ def test_every_record_ends_in_output_or_errors(tmp_path, clf):
     assert len(articles) == 27 and articles[0]["quotes"] == 3
     speakers = {r["speaker"]: r for r in iter_records(tmp_path / "out" / "q.speakers.csv")}
     assert speakers["Ivan Petrov"]["quotes"] == 54
-    assert (tmp_path / "out" / "q.countries.csv").exists() and (tmp_path / "out" / "q.stance_over_time.png").stat().st_size > 1000
+    assert (tmp_path / "out" / "q.stance_over_time.png").stat().st_size > 1000
+    affiliations = {r["speaker_affiliation"]: r for r in iter_records(tmp_path / "out" / "q.affiliations.csv")}
+    assert int(affiliations["Russia"]["quotes"]) == 54 and int(affiliations["Germany"]["quotes"]) == 27
+    assert {(r["speaker_affiliation"], r["target"]) for r in rows} <= {("Germany", "Russia"), ("Russia", "Germany"), ("Germany", None)}
+    dyads = {(r["speaker_affiliation"], r["target"]): r for r in iter_records(tmp_path / "out" / "q.dyads.csv")}
+    assert int(dyads[("Russia", "Germany")]["statements"]) == 54  # the partial quotes count once, with their reported statements
+    assert (tmp_path / "out" / "q.dyads.png").exists() and not (tmp_path / "out" / "q.countries.csv").exists()
     summary = json.loads((tmp_path / "out" / "q.summary.json").read_text())
     assert summary["quotes"] == 81 and summary["errors"] == 4
 

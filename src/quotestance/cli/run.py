@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
+from ..dyads import MIN_DYAD
 from ..extraction import DEFAULT_MAX_CHARS
-from ..runs import classify_rows, extract_articles, predict_articles, write_report
+from ..runs import classify_rows, extract_articles, predict_articles, summarise_output, write_report
 from ..runs.report import MAX_ARTICLES
 from ..stance import export_onnx
 from ..tables import print_article_tables, print_run_summary
@@ -72,6 +74,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
         chunk_size=args.chunk_size or 64,
         explain=args.explain,
         ner=not args.no_ner,
+        min_dyad=args.min_dyad,
     )
     if args.report is not None:
         stats.files["report"] = str(write_report(args.output, args.report or None, args.report_max_articles))
@@ -115,6 +118,9 @@ def _predict_ray(args: argparse.Namespace) -> int:
         overwrite=args.overwrite,
     )
     print(f"{counts['quote']} statements -> {args.output}/quotes/, {counts['error']} errors -> {args.output}/errors/ (Parquet shards)")
+    if "://" not in str(args.output):
+        for name, path in summarise_output(args.output, Path(args.output) / "quotes", args.min_dyad).items():
+            print(f"  {name}: {path}")
     if args.report is not None:
         print(f"report: {write_report(args.output, args.report or None, args.report_max_articles)}")
     return 0
@@ -172,7 +178,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "predict",
         help="articles → stanced statements + summaries",
-        description="Extract, attribute and classify statements in articles; write summaries and a plot beside the output.",
+        description="Extract, attribute and classify statements in articles; write summaries (articles, speakers, speaker "
+        "affiliations, who → whom dyads) and plots beside the output.",
     )
     p.add_argument("inputs", nargs="+", help=INPUTS_HELP)
     add_run_args(p)
@@ -180,6 +187,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-chars", type=int, default=None, help="longest article text accepted (default: 1,000,000)")
     p.add_argument("--show", action="store_true", help="print a table of statements per article at the end")
     p.add_argument("--no-ner", action="store_true", help=NO_NER_HELP)
+    p.add_argument(
+        "--min-dyad", type=int, default=MIN_DYAD, help=f"statements a dyad needs to appear in the dyad plots (default: {MIN_DYAD})"
+    )
     add_report_args(p)
     p.add_argument(
         "--engine",

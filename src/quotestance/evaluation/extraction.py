@@ -6,7 +6,10 @@ longer of the two (0.5 for quotes, 0.4 for reported speech; greedy, in reading o
 compares the texts after lower-casing and removing punctuation; boundary-exact match (reported
 speech) allows each end to be off by one word, so that whole sentences cannot pass for clauses.
 Speaker accuracy is counted on matched items: strict (the same full name, case, punctuation and a
-leading article set aside: "the Kremlin" = "Kremlin") and lenient (the same surname).
+leading article set aside: "the Kremlin" = "Kremlin") and lenient (the same surname). Speaker
+affiliation and target are scored on matched statements of both kinds, where the gold has them:
+affiliation accuracy (null included), target accuracy where the gold target is not null, and the
+precision of a null target.
 """
 
 from __future__ import annotations
@@ -15,12 +18,13 @@ import json
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..extraction import extract_statements, read_path
+from ..labels import NEUTRAL
 from ..records import Article
 from ..tables import table
 
@@ -114,6 +118,12 @@ class Counts:
     partial: int = 0
     non_speech: int = 0
     furniture: int = 0  # statements taken from page furniture (captions, pull quotes, bylines, teasers)
+    affiliation: int = 0  # matched statements whose speaker affiliation code is the gold one
+    affiliation_gold: int = 0  # matched statements with a gold affiliation (null included)
+    target: int = 0  # matched statements with a gold target, resolved to it
+    target_gold: int = 0
+    null_target: int = 0  # matched statements given no target
+    null_target_right: int = 0  # ... whose gold target is null too
     e2e: int = 0  # found, attributed and labelled right
     e2e_gold: int = 0  # gold items with a label the classifier can give
     mistakes: list[dict[str, Any]] = field(default_factory=list)
@@ -129,10 +139,30 @@ class Counts:
             "speaker_accuracy": self.speaker / m if m else 0.0,
             "speaker_accuracy_lenient": self.speaker_lenient / m if m else 0.0,
             "partial_accuracy": self.partial / m if m else 0.0,
+            "affiliation_accuracy": self.affiliation / self.affiliation_gold if self.affiliation_gold else None,
+            "affiliation_gold": self.affiliation_gold,
+            "target_accuracy": self.target / self.target_gold if self.target_gold else None,
+            "target_gold": self.target_gold,
+            "null_target_precision": self.null_target_right / self.null_target if self.null_target else None,
+            "null_targets": self.null_target,
             "non_speech_taken": self.non_speech,
             "furniture_taken": self.furniture,
             "mistakes": self.mistakes,
         }
+
+
+def _score_parties(t: Counts, g: dict[str, Any], p: dict[str, Any]) -> None:
+    """Speaker affiliation and target of one matched statement, where the gold has them."""
+    if "speaker_affiliation_code" in g:
+        t.affiliation_gold += 1
+        t.affiliation += p.get("speaker_affiliation_code") == g["speaker_affiliation_code"]
+    if "target_code" in g:
+        if g["target_code"] is not None:
+            t.target_gold += 1
+            t.target += p.get("target_code") == g["target_code"]
+        if p.get("target_code") is None:
+            t.null_target += 1
+            t.null_target_right += g["target_code"] is None
 
 
 def _score(
@@ -161,6 +191,7 @@ def _score(
         t.boundary += boundary_exact(g["text"], p["text"])
         t.speaker += speaker
         t.partial += bool(g.get("partial", False)) == bool(p.get("partial", False))
+        _score_parties(t, g, p)
         if classify and (label_set is None or g.get("label") in label_set):
             t.e2e += speaker and labels[pj] == g.get("label")
         if not exact or not speaker:
@@ -197,6 +228,23 @@ def _score(
             )
 
 
+def _parties(counts: Iterable[Counts]) -> dict[str, Any]:
+    """Speaker affiliation and target scores over every kind of statement (matched ones)."""
+    c = list(counts)
+    total = {
+        k: sum(getattr(t, k) for t in c)
+        for k in ("affiliation", "affiliation_gold", "target", "target_gold", "null_target", "null_target_right")
+    }
+    return {
+        "affiliation_accuracy": total["affiliation"] / total["affiliation_gold"] if total["affiliation_gold"] else None,
+        "affiliation_gold": total["affiliation_gold"],
+        "target_accuracy": total["target"] / total["target_gold"] if total["target_gold"] else None,
+        "target_gold": total["target_gold"],
+        "null_target_precision": total["null_target_right"] / total["null_target"] if total["null_target"] else None,
+        "null_targets": total["null_target"],
+    }
+
+
 def evaluate_extraction(
     folder: str | Path,
     extractor: Callable[[Article], list[dict[str, Any]]] | None = None,
@@ -219,6 +267,9 @@ def evaluate_extraction(
     has_reported = any("reported" in gold for _, gold in gold_set)
     for article, gold, pred in predictions:
         labels = classify([p["text"] for p in pred]) if classify and pred else []
+        for p, label in zip(pred, labels):  # as `Statement.with_stance`: a neutral statement keeps only a target it names
+            if label == NEUTRAL and p.get("target_from") == "article":
+                p.update(target=None, target_code=None, target_from=None)
         for kind, t in counts.items():
             idx = [j for j, p in enumerate(pred) if p.get("kind", "direct") == kind]
             _score(
@@ -235,6 +286,7 @@ def evaluate_extraction(
     if has_reported:
         out["reported"] = reported
         out["mistakes"] = out["mistakes"] + reported["mistakes"]
+    out["parties"] = _parties(counts.values())
     if classify:
         out["end_to_end_accuracy"] = counts["direct"].e2e / counts["direct"].e2e_gold if counts["direct"].e2e_gold else 0.0
         out["end_to_end_gold"] = counts["direct"].e2e_gold
@@ -272,6 +324,12 @@ def format_extraction(result: dict[str, Any], name: str = "quotestance") -> str:
         extra += (
             f"\nspeaker accuracy (matched): strict {r['speaker_accuracy']:.3f}, lenient (surname) "
             f"{r['speaker_accuracy_lenient']:.3f}   gold {r['gold']}, predicted {r['predicted']}"
+        )
+    if (p := result.get("parties")) and p["affiliation_gold"]:
+        extra += (
+            f"\nspeaker affiliation accuracy {p['affiliation_accuracy']:.3f} (of {p['affiliation_gold']} matched statements); "
+            f"target accuracy {p['target_accuracy'] or 0:.3f} (of {p['target_gold']} with a gold target); "
+            f"null-target precision {p['null_target_precision'] or 0:.3f} (of {p['null_targets']} given none)"
         )
     if "end_to_end_accuracy" in result:
         extra += (

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Article, Statement
 from .attribution import Layout, attribute
+from .parties import assign_parties
 from .people import build_registry
 from .reported import find_reported
 from .spans import find_spans
@@ -21,14 +22,15 @@ def extract_statements(article: Article, nlp: Language | None = None, reported: 
     unless `reported=False`, reported speech (`kind` "reported"). Non-speech quoted strings are left out.
 
     A partial quote inside a reported statement is kept, with `part_of` naming that statement.
-    `nlp`, an optional spaCy pipeline, restricts the people of the article to its PERSON entities."""
+    `nlp`, an optional spaCy pipeline, restricts the people of the article to its PERSON entities.
+    Each statement gets its speaker's affiliation and its target (`parties`)."""
     text = article.text
     spans = find_spans(text)
     reg = build_registry(text, spans, nlp)
     layout = Layout.of(text)
     direct = attribute(article, spans, reg, layout)
     if not reported:
-        return direct
+        return assign_parties(article, direct)
     found = find_reported(article.id, text, spans, reg, layout.paras, layout.ends)
     merged = sorted(direct + found, key=lambda s: (s.start, s.kind != "reported"))
     out = [replace(s, index=i) for i, s in enumerate(merged)]
@@ -38,7 +40,7 @@ def extract_statements(article: Article, nlp: Language | None = None, reported: 
         if s.kind == "direct" and s.partial and (k := bisect_right(starts, s.start)):
             if s.end <= holders[k - 1].end:
                 out[i] = replace(s, part_of=holders[k - 1].index)
-    return out
+    return assign_parties(article, out)
 
 
 def extract_quotes(article: Article, nlp: Language | None = None) -> list[Statement]:

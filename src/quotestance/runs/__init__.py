@@ -5,7 +5,7 @@ from __future__ import annotations
 from .files import RunPaths, inputs_outside, run_paths
 from .report import build_report, write_report
 from .runner import CHUNK_ARTICLES, RunStats, classify_rows, extract_articles, output_schemas, predict_articles, statement_rows
-from .summaries import write_summaries
+from .summaries import summarise_output, write_summaries
 
 __all__ = [
     "CHUNK_ARTICLES",
@@ -18,6 +18,7 @@ __all__ = [
     "predict_articles",
     "run_paths",
     "statement_rows",
+    "summarise_output",
     "write_summaries",
     "write_report",
     "build_report",

@@ -9,7 +9,17 @@ from pathlib import Path
 from ..extraction import expand_inputs
 from ..io import table_format
 
-SUMMARY_FILES = ("articles.csv", "speakers.csv", "countries.csv", "summary.json", "stance_over_time.png", "report.html")
+SUMMARY_FILES = (
+    "articles.csv",
+    "speakers.csv",
+    "affiliations.csv",
+    "summary.json",
+    "stance_over_time.png",
+    "report.html",
+    "dyads.csv",
+    "dyads.png",
+    "dyads_over_time.png",
+)
 # files quotestance runs write beside their outputs: never articles, wherever they lie among the inputs
 RUN_FILE_SUFFIXES = (
     ".manifest.jsonl",

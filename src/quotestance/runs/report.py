@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import base64
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from ..io import iter_records, table_format, write_text
+from ..dyads import iso_date
+from ..io import iter_records, read_output, write_text
 from ..labels import CONCILIATORY, HOSTILE, NEUTRAL
 from ..plots import score_over_time
 from ..records import model_view
-from .summaries import is_iso_date
 
 MAX_ARTICLES = 500
 # Okabe-Ito colours: told apart by people with the common colour-vision deficiencies
@@ -51,22 +50,6 @@ def _e(value: Any) -> str:
     return escape("" if value is None else str(value), quote=True)
 
 
-def read_statements(output: str | Path) -> Iterator[dict[str, Any]]:
-    """Rows of a predict or classify output file, or of a Ray output folder (OUTPUT/quotes/*.parquet)."""
-    path = Path(output)
-    if path.is_dir():
-        shards = sorted((path / "quotes").glob("*.parquet")) or sorted(path.glob("*.parquet"))
-        if not shards:
-            raise FileNotFoundError(f"{path}: no Parquet shards (a Ray output folder holds quotes/*.parquet)")
-        for shard in shards:
-            yield from iter_records(shard)
-        return
-    table_format(path)
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: no such output")
-    yield from iter_records(path)
-
-
 def _manifest(output: Path) -> list[dict[str, Any]]:
     """The manifest rows (title, date, source, text, number of statements) when the run wrote one beside its output."""
     if output.is_dir():
@@ -96,7 +79,7 @@ def _time_plot(rows: list[dict[str, Any]]) -> str | None:
     """Mean stance score by date for the 6 busiest speakers, as a base64 PNG (None without dates)."""
     by: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for r in rows:
-        if is_iso_date(r.get("published")) and r.get("score") is not None:  # as the summaries' plot: real dates only
+        if iso_date(r.get("published")) and r.get("score") is not None:  # as the summaries' plot: real dates only
             by[r.get("speaker") or "(unknown)"][str(r["published"])[:10]].append(float(r["score"]))
     busiest = sorted((k for k in by if k != "(unknown)"), key=lambda k: -sum(len(v) for v in by[k].values()))[:6]
     series = {k: [(d, sum(v) / len(v), len(v)) for d, v in by[k].items()] for k in busiest}
@@ -172,7 +155,7 @@ def build_report(output: str | Path, max_articles: int = MAX_ARTICLES, title: st
     if max_articles < 0:
         raise ValueError(f"--report-max-articles must be 0 or more, not {max_articles}")
     output = Path(output)
-    rows = [model_view(r) for r in read_statements(output)]  # classify's pred_label … beside an input's own label
+    rows = [model_view(r) for r in read_output(output)]  # classify's pred_label … beside an input's own label
     articles = _articles(rows, _manifest(output))
     for section, _, statements in articles:
         for r in statements:

@@ -19,7 +19,7 @@ from ..extraction import DEFAULT_MAX_CHARS, extract_statements, load_ner, read_a
 from ..records import EXTRACTED, Article, Fields, ManifestEntry, ReadError, Statement, arrow_schema, stance_fields
 from .committer import Committer, Streams
 from .files import RunPaths, inputs_outside, run_paths
-from .summaries import write_summaries
+from .summaries import MIN_DYAD, write_summaries
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -188,8 +188,10 @@ def predict_articles(
     max_chars: int | None = None,
     explain: bool = False,
     ner: bool = True,
+    min_dyad: int = MIN_DYAD,
 ) -> RunStats:
-    """Articles → attributed statements → stances, streamed to `output`, with a manifest and summaries beside it."""
+    """Articles → attributed statements → stances, streamed to `output`, with a manifest and summaries beside it
+    (dyads of fewer than `min_dyad` statements are left out of the dyad plots)."""
     paths = run_paths(output, errors)
     schema, _ = output_schemas()  # the errors file is JSONL here; Ray writes error rows to Parquet
     streams = {"output": (paths.output, schema), "errors": (paths.errors, None), "manifest": (paths.manifest, None)}
@@ -207,7 +209,7 @@ def predict_articles(
         chunk_size,
     )
     if summaries:
-        stats.files.update(write_summaries(paths))
+        stats.files.update(write_summaries(paths, min_dyad=min_dyad))
     return stats
 
 

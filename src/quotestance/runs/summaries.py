@@ -1,7 +1,8 @@
-"""Per-article, per-speaker and per-country summaries of a predict output, and the time plot.
+"""Per-article, per-speaker, per-affiliation and per-dyad summaries of a predict output, and the plots.
 
 Statements of one article are contiguous in the output, so article rows are written as the stream
-goes; speaker and country tables hold one entry per speaker or country, never the statements. Direct
+goes; speaker and affiliation tables hold one entry per speaker or affiliation, never the statements
+(the dyad tables, `quotestance.dyads`, hold each dyad's scores for its bootstrap interval). Direct
 and reported statements are counted separately; a partial quote inside a reported statement
 (`part_of`) is the same utterance, counted once, with the reported statement.
 """
@@ -10,24 +11,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
-from ..io import iter_records, write_json, write_records
+from ..dyads import MIN_DYAD, iso_date, write_dyads
+from ..io import iter_records, read_output, write_json, write_records
 from ..labels import CONCILIATORY, HOSTILE, NEUTRAL
 from ..plots import score_over_time
 from ..records import Tally
 from .files import RunPaths
-
-
-def is_iso_date(value: Any) -> bool:
-    """A real calendar date in ISO form ("2024-02-30" is not)."""
-    import datetime as dt
-
-    try:
-        dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return False
-    return True
 
 
 class _Agg:
@@ -50,7 +42,7 @@ class _Agg:
             self.most_hostile = (s, r["text"])
         if s < self.most_conciliatory[0]:
             self.most_conciliatory = (s, r["text"])
-        if is_iso_date(r.get("published")):  # dates that could not be read stay in the rows, not in the time series
+        if iso_date(r.get("published")):  # dates that could not be read stay in the rows, not in the time series
             d = self.by_date[str(r["published"])[:10]]
             d[0] += s
             d[1] += 1
@@ -70,10 +62,11 @@ class _Agg:
         return {**key, **asdict(tally)}
 
 
-def write_summaries(paths: RunPaths, top_series: int = 8) -> dict[str, str]:
-    """Write <stem>.articles.csv, .speakers.csv, .countries.csv, .summary.json and .stance_over_time.png."""
+def write_summaries(paths: RunPaths, top_series: int = 8, min_dyad: int = MIN_DYAD) -> dict[str, str]:
+    """Write <stem>.articles.csv, .speakers.csv, .affiliations.csv, .summary.json, .stance_over_time.png and the
+    dyad files (.dyads.csv, .dyads.png, .dyads_over_time.png)."""
     speakers: dict[str, _Agg] = defaultdict(_Agg)
-    countries: dict[str, _Agg] = defaultdict(_Agg)
+    affiliations: dict[str, _Agg] = defaultdict(_Agg)
     total = _Agg()
     files = {"articles": str(paths.sibling("articles.csv")), "speakers": str(paths.sibling("speakers.csv"))}
 
@@ -89,18 +82,19 @@ def write_summaries(paths: RunPaths, top_series: int = 8) -> dict[str, str]:
                 total.add(r)
                 agg.add(r)
                 speakers[r.get("speaker") or "(unknown)"].add(r)
-                if r.get("country"):
-                    countries[r["country"]].add(r)
+                if r.get("speaker_affiliation"):
+                    affiliations[r["speaker_affiliation"]].add(r)
             yield agg.row(article_id=entry["article_id"], published=entry.get("published"), source=entry.get("source"))
 
     write_records(files["articles"], article_rows())
     ranked = sorted(speakers.items(), key=lambda kv: -kv[1].n)
     write_records(files["speakers"], (a.row(speaker=name) for name, a in ranked))
-    if countries:
-        files["countries"] = str(paths.sibling("countries.csv"))
-        write_records(files["countries"], (a.row(country=name) for name, a in sorted(countries.items(), key=lambda kv: -kv[1].n)))
+    if affiliations:
+        files["affiliations"] = str(paths.sibling("affiliations.csv"))
+        ranked_aff = sorted(affiliations.items(), key=lambda kv: -kv[1].n)
+        write_records(files["affiliations"], (a.row(speaker_affiliation=name) for name, a in ranked_aff))
     else:
-        paths.sibling("countries.csv").unlink(missing_ok=True)  # not a stale one from an earlier run beside this output
+        paths.sibling("affiliations.csv").unlink(missing_ok=True)  # not a stale one from an earlier run beside this output
     errors = sum(1 for _ in iter_records(paths.errors)) if paths.errors.exists() else 0
     summary = {
         "quotes": total.n,
@@ -113,16 +107,36 @@ def write_summaries(paths: RunPaths, top_series: int = 8) -> dict[str, str]:
     }
     files["summary"] = str(paths.sibling("summary.json"))
     write_json(files["summary"], summary)
-    source = countries if countries else speakers
+    source = affiliations if affiliations else speakers
     named = [(name, agg) for name, agg in sorted(source.items(), key=lambda kv: -kv[1].n) if name != "(unknown)"]
     series = {name: [(d, s / n, n) for d, (s, n) in agg.by_date.items()] for name, agg in named[:top_series]}
     plot = score_over_time(
         series,
         paths.sibling("stance_over_time.png"),
-        f"Stance over time by {'country' if countries else 'speaker'} (top {top_series} by quotes)",
+        f"Stance over time by {'speaker affiliation' if affiliations else 'speaker'} (top {top_series} by statements)",
     )
     if plot:
         files["plot"] = str(plot)
     else:
         paths.sibling("stance_over_time.png").unlink(missing_ok=True)
+    files.update(write_dyads(paths.output, min_dyad=min_dyad))
+    return files
+
+
+def summarise_output(output: str | Path, stem: str | Path, min_dyad: int = MIN_DYAD) -> dict[str, str]:
+    """Speaker, affiliation and dyad tables of an output without a manifest (a Ray output folder):
+    <stem>.speakers.csv, .affiliations.csv and the dyad files, by the same code as `write_summaries`."""
+    groups: dict[str, dict[str, _Agg]] = {"speaker": defaultdict(_Agg), "speaker_affiliation": defaultdict(_Agg)}
+    for r in read_output(output):
+        if r.get("part_of") is None and r.get("score") is not None:
+            groups["speaker"][r.get("speaker") or "(unknown)"].add(r)
+            if r.get("speaker_affiliation"):
+                groups["speaker_affiliation"][r["speaker_affiliation"]].add(r)
+    base = Path(stem)
+    files = {}
+    for key, name in (("speaker", "speakers"), ("speaker_affiliation", "affiliations")):
+        files[name] = str(base.with_name(f"{base.name}.{name}.csv"))
+        ranked = sorted(groups[key].items(), key=lambda kv: -kv[1].n)
+        write_records(files[name], (a.row(**{key: k}) for k, a in ranked))
+    files.update(write_dyads(output, min_dyad=min_dyad, stem=base))
     return files

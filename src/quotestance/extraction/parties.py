@@ -1,0 +1,174 @@
+"""Who speaks for whom, and at whom: a statement's speaker affiliation and target.
+
+The affiliation is the country or organisation named in the speaker's role where the article names
+them ("Russian Deputy Foreign Minister Sergey Ryabkov", "Lin Wei, a spokesman for the Chinese foreign
+ministry"), or in the speaker itself ("Moscow", "Norway's coast guard"); none for analysts, former
+officials and others without a state or IO role. The target is the party the statement names, else
+the speaker's counterpart in the article's main dyad (headline and lede). Lexicon: `places.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from ..records import Article, Statement
+from .places import Mention, Places, places
+
+_CLAUSE_CUT = re.compile(r"(?<!\b[A-Z])\.|[;:!?“”\"«»()\n]|, |\b(?:said|says|told|according to|and|who|which|when|after)\b")
+_WORD = re.compile(r"[\w’'-]+")
+_UNSET, _ROLE = object(), object()
+_DATELINE = re.compile(r"\s*([^\W\d_][^\n,—–(]{2,40}?)(?:,\s*([^\n—–(]{2,30}?))?\s*(?:\([\w ]+\)\s*)?[—–-]\s")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”’\"]?(?:\s+|$)|\n\n")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’\n]{0,200}’(?!\w)")
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower().removesuffix("’s").removesuffix("'s") for w in _WORD.findall(text)}
+
+
+class Parties:
+    """Affiliations and targets for the statements of one article."""
+
+    def __init__(self, article: Article, lexicon: Places | None = None) -> None:
+        self.text = article.text
+        self.places = lexicon or places()
+        self.context = f"{article.title or ''}\n{article.text}"
+        self._cache: dict[str | None, str | None] = {}
+        self.prose = _QUOTED.sub(lambda m: " " * len(m.group()), article.text)  # the journalist's words only
+        self._counterpart = re.compile(r"[’'s ]{0,3}\s*(?:counterparts?|neighbou?rs?|rivals?|opposite numbers?)\b")
+        self.dyad = self._main_dyad(article)
+        self.dateline = self._dateline(article.text)
+
+    def _mentions(self, text: str) -> list[Mention]:
+        return self.places.mentions(text, context=self.context)
+
+    def _role(self, clause: str) -> object:
+        """The code a role clause gives (a mention beside a state role word), None for a non-state role,
+        _ROLE for a state role with no party named ("the foreign minister"), _UNSET if silent."""
+        words = _words(clause)
+        if words & self.places.not_state:
+            return None
+        if not words & self.places.state_roles:
+            return _UNSET
+        found = self._mentions(clause)
+        return found[0].code if found else _ROLE  # "Kenya's ambassador to Britain": the first party is the speaker's
+
+    def _at(self, start: int, end: int) -> object:
+        """The role around one mention of the speaker at text[start:end]: the clause before it, then an apposition after."""
+        before = _CLAUSE_CUT.split(self.text[max(0, start - 140) : start].rstrip(" ,"))[-1]
+        code = self._role(before)
+        after = self.text[end : end + 140]
+        if code in (_UNSET, _ROLE) and after.startswith(", "):
+            later = self._role(re.split(r"(?<!\b[A-Z])\.|[,;:“”\"()\n]|\bsaid\b", after[2:])[0])
+            code = code if later is _UNSET else later
+        return code
+
+    def _around(self, pos: int) -> str | None:
+        """Whom an untold role serves ("Interior Minister Lorenzo Bellandi"): the first party the prose names in
+        its sentence before `pos`, else in each sentence before it back to the previous paragraph, else after
+        it in its sentence (quotes and counterparts set aside: "with his Tunisian counterpart")."""
+        para = self.text.rfind("\n\n", 0, pos)
+        lo = max(self.text.rfind("\n\n", 0, para), 0) if para > 0 else 0
+        end = _SENTENCE_END.search(self.text, pos)
+        bounds = [lo, *(m.end() for m in _SENTENCE_END.finditer(self.text, lo, pos)), end.end() if end else len(self.text)]
+        spans = list(zip(bounds, bounds[1:]))
+        here = spans.pop()
+        # its sentence before the name, the sentences before in its paragraph, the dateline's country, the
+        # paragraph before, and last its sentence after the name
+        order = [(here[0], pos), *reversed([s for s in spans if s[0] > para]), (-1, -1)]
+        order += [*reversed([s for s in spans if s[0] <= para]), (pos, here[1])]
+        for a, b in order:
+            if a < 0:
+                if self.dateline:
+                    return self.dateline
+                continue
+            found = [m for m in self._mentions(self.prose[a:b]) if not self._counterpart.match(self.prose, a + m.end)]
+            if found:
+                return found[0].code
+        return None
+
+    def affiliation(self, speaker: str | None) -> str | None:
+        """The code of the country or organisation a speaker speaks for, or None."""
+        if speaker not in self._cache:
+            self._cache[speaker] = self._resolve(speaker) if speaker else None
+        return self._cache[speaker]
+
+    def _resolve(self, speaker: str) -> str | None:
+        own = self._mentions(speaker)  # "Moscow", "Norway's coast guard", "a UN spokesperson"
+        if own:
+            return None if _words(speaker) & self.places.not_state else own[-1].code
+        if _words(speaker) & self.places.state_roles:  # "the Foreign Ministry": the party around its mention
+            at = self.text.find(speaker)
+            return self._around(at) if at >= 0 else None
+        pattern = re.escape(speaker)
+        last = speaker.split()[-1]
+        if len(speaker.split()) > 1 and last[:1].isupper():
+            pattern += r"|(?<![\w-])" + re.escape(last)
+        untold = None
+        for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", self.text):
+            code = self._at(m.start(), m.end())
+            if code is _ROLE:
+                untold = m.start() if untold is None else untold
+            elif code is not _UNSET:
+                return code  # type: ignore[return-value]
+        return self._around(untold) if untold is not None else None
+
+    def _dateline(self, text: str) -> str | None:
+        """The country of a dateline ("PARIS — …", "THE HAGUE, Netherlands (Reuters) -"), where a report was filed."""
+        m = _DATELINE.match(text)
+        if not m or not m.group(1).isupper():
+            return None
+        found = [x for x in self._mentions(m.group(1).title() + " " + (m.group(2) or "")) if not self.places.is_organisation(x.code)]
+        return found[-1].code if found else None
+
+    def _main_dyad(self, article: Article) -> list[str]:
+        """The parties the article is about, most named first: the headline counts three times, the lede twice,
+        the rest of the journalist's prose once."""
+        cut = max(article.text.find("\n\n", 200), 400)
+        counts: Counter[str] = Counter()
+        for text, weight in ((article.title or "", 3), (self.prose[:cut], 2), (self.prose[cut:], 1)):
+            for m in self._mentions(text):
+                counts[m.code] += weight
+        return [code for code, _ in counts.most_common()]
+
+    def counterpart(self, code: str | None) -> str | None:
+        """The other party of the article's main dyad, seen from `code`; none for a third party or no party."""
+        if code is None or code not in self.dyad[:2] or len(self.dyad) < 2:
+            return None
+        return self.dyad[1] if self.dyad[0] == code else self.dyad[0]
+
+    def target(self, statement: Statement, speaker_code: str | None) -> tuple[str | None, str | None]:
+        """(code, where from) of the party a statement is aimed at: named in it, else the article's counterpart."""
+        text = self.text[statement.start : statement.end] if statement.end > statement.start else statement.text
+        if self.places.both_sides.search(text):
+            return None, "statement"
+        named = [m.code for m in self._mentions(text) if m.code != speaker_code]
+        other = self.counterpart(speaker_code)
+        if named:
+            return (other if other in named else named[0]), "statement"
+        return (other, "article") if other else (None, None)
+
+
+def assign_parties(article: Article, statements: list[Statement], lexicon: Places | None = None) -> list[Statement]:
+    """The statements with `speaker_affiliation`, `target` and their codes filled in from the article."""
+    if not statements:
+        return statements
+    parties = Parties(article, lexicon)
+    name = parties.places.name
+    out = []
+    for s in statements:
+        code = parties.affiliation(s.speaker)
+        target, source = parties.target(s, code)
+        out.append(
+            replace(
+                s,
+                speaker_affiliation=name(code),
+                speaker_affiliation_code=code,
+                target=name(target),
+                target_code=target,
+                target_from=source if target else None,
+            )
+        )
+    return out

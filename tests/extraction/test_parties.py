@@ -1,0 +1,61 @@
+"""Speaker affiliation and target, from the article: roles, appositions, metonyms, datelines and the main dyad."""
+
+from quotestance.extraction import extract_statements
+from quotestance.records import Article
+
+
+def statements(text, title=None):
+    return {s.text: s for s in extract_statements(Article(id="a", text=text, title=title))}
+
+
+def test_affiliation_from_title_apposition_and_metonym():
+    found = statements(
+        "Russian Deputy Foreign Minister Sergey Ryabkov said: “Washington must stop the drills.”\n\n"
+        "Lin Wei, a spokesman for the Chinese foreign ministry, said: “We urge restraint by all.”\n\n"
+        "“We have made our position clear,” Moscow said."
+    )
+    assert found["Washington must stop the drills."].speaker_affiliation_code == "RUS"
+    assert found["Washington must stop the drills."].target == "United States"
+    assert found["We urge restraint by all."].speaker_affiliation == "China"
+    assert found["We have made our position clear,"].speaker_affiliation_code == "RUS"
+
+
+def test_no_affiliation_for_analysts_and_former_officials():
+    found = statements(
+        "“Talks will fail,” said Anna Berg, an analyst at the Nordic Institute.\n\n“They never listen,” said former ambassador Karl Roth."
+    )
+    assert found["Talks will fail,"].speaker_affiliation is None
+    assert found["They never listen,"].speaker_affiliation is None
+
+
+def test_untold_role_takes_the_dateline_and_target_the_counterpart():
+    found = statements(
+        "ATHENS — Greece protested to Turkey on Thursday after jets crossed into its airspace.\n\n"
+        "Foreign Minister Eleni Papadaki summoned the ambassador. “This was a deliberate provocation,” Papadaki said.",
+        title="Greece protests to Turkey over airspace",
+    )
+    s = found["This was a deliberate provocation,"]
+    assert s.speaker_affiliation_code == "GRC" and s.target_code == "TUR" and s.target_from == "article"
+
+
+def test_target_named_in_the_statement_and_both_sides():
+    found = statements(
+        "BRUSSELS — The EU and Serbia met on Monday.\n\n"
+        "“Our Kosovar partners must do more,” said Serbian envoy Marko Ilic.\n\n"
+        "“Both sides must show restraint,” said EU envoy Lena Sorensen."
+    )
+    assert found["Our Kosovar partners must do more,"].target_code == "XKX"
+    assert found["Our Kosovar partners must do more,"].target_from == "statement"
+    both = found["Both sides must show restraint,"]
+    assert both.speaker_affiliation_code == "EU" and both.target is None
+
+
+def test_a_neutral_statement_keeps_only_a_target_it_names():
+    s = statements(
+        "ATHENS — Greece protested to Turkey on Thursday.\n\nForeign Minister Eleni Papadaki said: “The talks start on Monday.”",
+        title="Greece protests to Turkey",
+    )["The talks start on Monday."]
+    assert s.target_code == "TUR"
+    result = {"label": "neutral", "confidence": 0.9, "probs": {"neutral": 0.9}, "score": 0.0}
+    assert s.with_stance(result, "m").target is None
+    assert s.with_stance({**result, "label": "hostile"}, "m").target == "Turkey"
