@@ -99,3 +99,12 @@ def tiny_model(tmp_path_factory, tiny_base, tiny_corpus) -> Path:
 
     out = tmp_path_factory.mktemp("models") / "tiny"
     return train(tiny_config(tiny_base, tiny_corpus, out))
+
+
+@pytest.fixture(scope="session")
+def tiny_binary_model(tmp_path_factory, tiny_base, tiny_corpus) -> Path:
+    """A conciliatory-vs-hostile model (the binary recipe), for behaviour that only a binary model has."""
+    from quotestance.training import train
+
+    out = tmp_path_factory.mktemp("models") / "tiny-binary"
+    return train(tiny_config(tiny_base, tiny_corpus, out, label_set="binary"))

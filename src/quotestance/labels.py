@@ -13,6 +13,17 @@ BINARY: tuple[str, ...] = (CONCILIATORY, HOSTILE)
 THREE_CLASS: tuple[str, ...] = (CONCILIATORY, HOSTILE, NEUTRAL)
 ALL_LABELS = frozenset(THREE_CLASS)
 LABEL_SETS = {"binary": BINARY, "three_class": THREE_CLASS}
+# Phenomena that make a row a hard case (data/GUIDELINE.md, "Phenomena tags"); fragment, rhetorical_question,
+# procedural, non_committal and other_side_report describe a row without making it hard.
+HARD_TAGS = frozenset(
+    """negation conditional_offer conditional_threat veiled_threat understatement polite_hostility sarcasm
+    tough_words_conciliatory peace_words_hostile lexical_trap mixed hedged domestic_framing""".split()
+)
+
+
+def is_hard(row: Mapping) -> bool:
+    """A row with a hard-case tag."""
+    return bool(HARD_TAGS & set(row.get("phenomena") or ()))
 
 
 def label_set(name: str) -> tuple[str, ...]:

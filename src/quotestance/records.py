@@ -194,6 +194,8 @@ class CorpusRow:
     phenomena: list[str] = field(default_factory=list)
     register: str | None = None
     split: str | None = None
+    kind: str | None = None  # direct (a quotation; also when absent) or reported (as the reported-speech extractor gives it)
+    cue: str | None = None  # for a reported row: its reporting verb or phrase ("accused", "said", "according to")
     annotators: list[str] | None = None  # who labelled it (Label Studio imports)
     agreement: float | None = None  # share of annotators who chose `label`
 

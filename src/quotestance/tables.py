@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import textwrap
 from itertools import groupby
@@ -34,8 +35,15 @@ def print_article_tables(output: str | Path) -> None:
         records = list(records)
         direct = sum(r.get("kind", "direct") == "direct" for r in records)
         print(f"\n■ {article_id}  ({direct} direct, {len(records) - direct} reported)")
-        rows = [[r["text"], r.get("kind", "direct"), r.get("speaker") or "?", r["label"], f"{r['confidence']:.2f}"] for r in records]
-        print(table(rows, ["statement", "kind", "speaker", "label", "conf."], [quote_w, 8, 22, 12, 5]))
+        rows = [
+            [r["text"], r.get("kind", "direct"), r.get("speaker") or "?", _dyad(r), r["label"], f"{r['confidence']:.2f}"] for r in records
+        ]
+        print(table(rows, ["statement", "kind", "speaker", "who → whom", "label", "conf."], [quote_w, 8, 20, 22, 12, 5]))
+
+
+def _dyad(r: dict[str, Any]) -> str:
+    source, target = r.get("speaker_affiliation_code"), r.get("target_code")
+    return f"{source or '?'} → {target or '–'}" if source or target else ""
 
 
 def print_run_summary(stats: Any) -> None:
@@ -45,5 +53,12 @@ def print_run_summary(stats: Any) -> None:
         f"\n{stats.records} records read ({stats.skipped} skipped as already done), {stats.outputs} statements written, "
         f"{stats.errors} errors, {stats.seconds:.1f} s"
     )
+    summary = stats.files.get("summary")
+    if summary and Path(summary).exists():
+        counts = json.loads(Path(summary).read_text(encoding="utf-8"))
+        total = sum(counts["labels"].values())
+        if total:
+            shares = ", ".join(f"{k} {v} ({v / total:.0%})" for k, v in sorted(counts["labels"].items()))
+            print(f"labels: {shares}; direct {counts['direct']}, reported {counts['reported']}")
     for name, path in stats.files.items():
-        print(f"  {name:<9} {path}")
+        print(f"  {name:<16} {path}")

@@ -115,3 +115,13 @@ def test_agreement_study_reproduces():
     r = agreement(load_corpus(REPO / "data"), list(read_jsonl(REPO / "data" / "agreement" / "second_annotator_round2.jsonl")))
     assert r["n"] == 400 and r["kappa_conciliatory_vs_hostile"] >= 0.75
     assert len(r["disagreements"]) == round((1 - r["observed_agreement"]) * 400)
+
+
+def test_corpus_v2_agreement_reproduces():
+    from quotestance.corpus import agreement
+    from quotestance.io import read_jsonl
+
+    second = list(read_jsonl(REPO / "data" / "agreement" / "second_annotator_v2.jsonl"))
+    r = agreement(load_corpus(REPO / "data"), second)
+    assert r["n"] == 450 and all(s["id"][:2] in {"qf", "qg", "qh", "qi", "qj", "qk"} for s in second)
+    assert r["kappa"] >= 0.95 and len(r["disagreements"]) == 3  # 4 before adjudication; one label changed

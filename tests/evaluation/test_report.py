@@ -10,9 +10,11 @@ from quotestance.cli import main
 from quotestance.evaluation import breakdowns, confident_mistakes
 
 
-def test_report_folder(tmp_path, tiny_model, tiny_corpus, capsys):
+def test_report_folder(tmp_path, tiny_binary_model, tiny_corpus, capsys):
     report = tmp_path / "report"
-    assert main(["evaluate", "--model", str(tiny_model), "--data", str(tiny_corpus), "--report", str(report), "--bootstrap", "50"]) == 0
+    assert (
+        main(["evaluate", "--model", str(tiny_binary_model), "--data", str(tiny_corpus), "--report", str(report), "--bootstrap", "50"]) == 0
+    )
     assert {p.name for p in report.iterdir()} >= {"README.md", "metrics.json", "confusion_matrix.png", "reliability.png"}
     metrics = json.loads((report / "metrics.json").read_text())
     assert metrics["n"] == 60  # neutral rows dropped against a binary model
@@ -23,8 +25,8 @@ def test_report_folder(tmp_path, tiny_model, tiny_corpus, capsys):
     assert "ECE" in capsys.readouterr().out
 
 
-def test_neutral_rows_can_be_an_error(tiny_model, tiny_corpus, capsys):
-    assert main(["evaluate", "--model", str(tiny_model), "--data", str(tiny_corpus), "--neutral", "error", "--bootstrap", "10"]) == 2
+def test_neutral_rows_can_be_an_error(tiny_binary_model, tiny_corpus, capsys):
+    assert main(["evaluate", "--model", str(tiny_binary_model), "--data", str(tiny_corpus), "--neutral", "error", "--bootstrap", "10"]) == 2
     assert "pass --neutral drop" in capsys.readouterr().err
 
 
@@ -79,9 +81,9 @@ def test_csv_with_custom_fields(tmp_path, tiny_model):
 
 
 @pytest.mark.skipif(not (SHARED_DATA / "cameo_news_sentences" / "train.tsv").exists(), reason="shared CAMEO data not present")
-def test_public_set_through_its_importer(tiny_model, capsys):
+def test_public_set_through_its_importer(tiny_binary_model, capsys):
     path = SHARED_DATA / "cameo_news_sentences" / "train.tsv"
-    assert main(["evaluate", "--model", str(tiny_model), "--data", str(path), "--data-format", "cameo", "--bootstrap", "10"]) == 0
+    assert main(["evaluate", "--model", str(tiny_binary_model), "--data", str(path), "--data-format", "cameo", "--bootstrap", "10"]) == 0
     assert "n = 585" in capsys.readouterr().out
 
 

@@ -51,10 +51,10 @@ def test_no_row_is_scored_by_a_model_that_saw_its_group(monkeypatch):
     assert probs.max() < 0.75  # held-out groups are unseen: nothing to be sure about
 
 
-def test_fine_tuned_copies_from_a_model_config(tiny_model):
+def test_fine_tuned_copies_from_a_model_config(tiny_binary_model):
     """With a model folder, K copies are fine-tuned from its config, each scoring only the rows it did not see."""
     rows = corpus()
     for r in rows:  # stored splits so that each fold's copy has train, validation and test rows
         r.update(source="tests", split=("train", "train", "validation", "test")[int(r["group"][1:]) % 4])
-    probs = out_of_fold_probs(rows, ["conciliatory", "hostile"], folds=2, model=tiny_model)
+    probs = out_of_fold_probs(rows, ["conciliatory", "hostile"], folds=2, model=tiny_binary_model)
     assert probs.shape == (24, 2) and np.allclose(probs.sum(1), 1) and (probs > 0).all()

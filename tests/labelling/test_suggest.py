@@ -38,21 +38,21 @@ def rows(n=40):
     return out
 
 
-def test_suggest_leaves_out_the_corpus_and_repeats(tmp_path, tiny_model, tiny_corpus):
+def test_suggest_leaves_out_the_corpus_and_repeats(tmp_path, tiny_binary_model, tiny_corpus):
     corpus_text = json.loads(tiny_corpus.read_text().splitlines()[0])["text"]
     data = rows() + [{**rows()[0]}, {"text": corpus_text, "probs": {"conciliatory": 0.5, "hostile": 0.5}}, {"text": "no probs"}]
-    picked = suggest(data, 5, tiny_model, corpus=[tiny_corpus])
+    picked = suggest(data, 5, tiny_binary_model, corpus=[tiny_corpus])
     texts = [r["text"] for r in picked]
     assert len(picked) == 5 and len(set(texts)) == 5 and corpus_text not in texts
     assert picked[0]["text"] == "Statement number 0 about the border talks." and picked[0]["uncertainty"] == 1.0
 
 
 @pytest.mark.parametrize("fmt, suffix", [("json", ".json"), ("csv", ".csv")])
-def test_cli_writes_label_studio_tasks_or_rows(tmp_path, tiny_model, tiny_corpus, capsys, fmt, suffix):
+def test_cli_writes_label_studio_tasks_or_rows(tmp_path, tiny_binary_model, tiny_corpus, capsys, fmt, suffix):
     pred = tmp_path / "pred.jsonl"
     pred.write_text("".join(json.dumps(r) + "\n" for r in rows()))
     out = tmp_path / f"tasks{suffix}"
-    args = ["data", "suggest", str(pred), "-o", str(out), "--n", "4", "--model", str(tiny_model), "--corpus", str(tiny_corpus)]
+    args = ["data", "suggest", str(pred), "-o", str(out), "--n", "4", "--model", str(tiny_binary_model), "--corpus", str(tiny_corpus)]
     assert main([*args, "--format", fmt]) == 0
     if fmt == "json":
         tasks = json.loads(out.read_text())

@@ -17,7 +17,7 @@ def test_predict_single_and_batch(tiny_model):
     probs = clf.predict_proba(texts)
     assert len(many) == 3 and np.allclose(probs.sum(1), 1)
     assert [m["label"] for m in many] == [clf.labels[i] for i in probs.argmax(1)]
-    assert clf.predict([]) == [] and clf.predict_proba([]).shape == (0, 2)
+    assert clf.predict([]) == [] and clf.predict_proba([]).shape == (0, len(clf.labels))
 
 
 def test_length_sorted_batching_keeps_input_order(tiny_model):
@@ -59,3 +59,18 @@ def test_bad_model_folders_fail_before_work(tmp_path, tiny_model):
     (m / "quotestance.json").write_text(json.dumps(info))
     with pytest.raises(ValueError, match="do not match"):
         StanceClassifier.from_pretrained(m)
+
+
+def test_a_binary_view_of_a_three_class_model(tiny_model):
+    three = StanceClassifier.from_pretrained(tiny_model)
+    assert "neutral" in three.labels  # the default recipe is three-class
+    view = StanceClassifier.from_pretrained(tiny_model, view="binary")
+    texts = ["We welcome the talks.", "This is an outrage.", "The meeting is on Monday.", "a"]
+    for full, shown in zip(three.predict(texts), view.predict(texts)):
+        assert shown["probs"] == full["probs"] and shown["score"] == full["score"]  # all three probabilities stay
+        p = full["probs"]
+        assert shown["label"] == ("hostile" if p["hostile"] > p["conciliatory"] else "conciliatory")
+        assert shown["confidence"] == pytest.approx(p[shown["label"]] / (p["hostile"] + p["conciliatory"]))
+    assert view.name.endswith("[binary view]")
+    with pytest.raises(ValueError, match="label view"):
+        StanceClassifier.from_pretrained(tiny_model, view="four")

@@ -45,7 +45,7 @@ def test_torchrun_two_cpu_processes(tmp_path, tiny_base, tiny_corpus):
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr[-3000:]
     info = json.loads((out / "quotestance.json").read_text())
-    assert info["labels"] == ["conciliatory", "hostile"] and (out / "model.safetensors").exists()
+    assert info["labels"] == ["conciliatory", "hostile", "neutral"] and (out / "model.safetensors").exists()
     log = [json.loads(line) for line in (out / "training_log.jsonl").read_text().splitlines()]
     steps = max(e["step"] for e in log if "step" in e)
     n_train = info["split_sizes"]["train"]

@@ -11,11 +11,11 @@ def test_model_folder_contract(tiny_model):
     assert {"config.json", "model.safetensors", "quotestance.json", "README.md", "training_log.jsonl", "eval"} <= files
     assert not any(p.suffix in {".bin", ".pt", ".pkl", ".pth"} for p in tiny_model.rglob("*")), "no pickles in a model folder"
     info = json.loads((tiny_model / "quotestance.json").read_text())
-    assert info["labels"] == ["conciliatory", "hostile"] and info["temperature"] > 0
+    assert info["labels"] == ["conciliatory", "hostile", "neutral"] and info["temperature"] > 0  # the default is three-class
     assert set(info["baselines"]) == {"majority", "tfidf_logreg"} and len(info["corpus_fingerprint"]) == 16
     assert 0 <= info["metrics"]["test"]["macro_f1"] <= 1 and info["metrics"]["ece_after"] >= 0
     config = json.loads((tiny_model / "config.json").read_text())
-    assert config["id2label"] == {"0": "conciliatory", "1": "hostile"}
+    assert config["id2label"] == {"0": "conciliatory", "1": "hostile", "2": "neutral"}
     assert {p.name for p in (tiny_model / "eval").iterdir()} >= {"metrics.json", "confusion_matrix.png", "reliability.png"}
     card = (tiny_model / "README.md").read_text()
     assert f"{info['metrics']['test']['macro_f1']:.3f}" in card and "tfidf_logreg" in card
@@ -38,7 +38,7 @@ def test_reported_test_metrics_match_the_saved_model(tmp_path, tiny_base, tiny_c
     rows = load_splits(cfg)["test"]
     y = np.array([clf.labels.index(r["label"]) for r in rows])
     probs = clf.predict_proba([r["text"] for r in rows])
-    assert len(set(probs.argmax(1))) == 2, "the tiny model should predict both labels for this check to bite"
+    assert len(set(probs.argmax(1))) == len(clf.labels), "the tiny model should predict every label for this check to bite"
     assert point_metrics(y, probs, clf.labels)["accuracy"] == pytest.approx(info["metrics"]["test"]["accuracy"])
 
 
@@ -127,4 +127,19 @@ def test_extra_data_weight_two_repeats_every_row(tmp_path, tiny_base, tiny_corpu
     doubled = load_splits(
         tiny_config(tiny_base, tiny_corpus, tmp_path / "m", extra_data=[{"path": str(extra), "format": "corpus", "weight": 2.0}])
     )["train"]
-    assert len(doubled) == len(base) + 2 * 8  # 8 binary rows in the extra file, each twice
+    assert len(doubled) == len(base) + 2 * 12  # the extra file's 12 rows (all three labels), each twice
+
+
+def test_extra_data_hash_half_keeps_one_part(tmp_path, tiny_base, tiny_corpus):
+    from quotestance.corpus.importers import hash_split
+
+    extra = make_corpus(tmp_path / "extra.jsonl", n_groups=40, seed=5)
+    base = load_splits(tiny_config(tiny_base, tiny_corpus, tmp_path / "m"))["train"]
+    mixed = load_splits(
+        tiny_config(tiny_base, tiny_corpus, tmp_path / "m", extra_data=[{"path": str(extra), "format": "corpus", "hash_half": "train"}])
+    )["train"]
+    added = mixed[len(base) :]
+    assert added and all(hash_split(r["text"]) == "train" for r in added)
+    assert len(added) < sum(1 for _ in open(extra))  # the test part stayed out
+    with pytest.raises(ValueError, match="hash_half"):
+        tiny_config(tiny_base, tiny_corpus, tmp_path / "m", extra_data=[{"path": str(extra), "format": "corpus", "hash_half": "dev"}])

@@ -34,6 +34,13 @@ def add_run_args(p: argparse.ArgumentParser, *, model: bool = True) -> None:
         p.add_argument("--batch-size", type=int, default=32, help="statements per forward pass (default: 32)")
         p.add_argument("--device", default=None, help="cpu, cuda, cuda:1 … (default: cuda when present)")
         p.add_argument("--explain", action="store_true", help="add `evidence`: the 5 words that drove each label (occlusion)")
+        p.add_argument(
+            "--labels",
+            choices=["binary", "three_class"],
+            default=None,
+            help="label view: binary shows a three-class model's label as the likelier of conciliatory and hostile "
+            "(probs keep all three); default: the model's own labels",
+        )
     p.add_argument("--errors", default=None, help="errors file (default: <output stem>.errors.jsonl beside the output)")
     p.add_argument("--resume", action="store_true", help="continue an interrupted run, skipping records already written")
     p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
@@ -45,4 +52,6 @@ def classifier(args: argparse.Namespace) -> StanceClassifier:
     """Check the cheap things (output format, inputs) before loading a model, then load it."""
     run_paths(args.output, args.errors)
     expand_inputs(args.inputs)
-    return StanceClassifier.from_pretrained(args.model, device=args.device, batch_size=args.batch_size, backend=args.backend)
+    return StanceClassifier.from_pretrained(
+        args.model, device=args.device, batch_size=args.batch_size, backend=args.backend, view=args.labels
+    )

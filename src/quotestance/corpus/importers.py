@@ -42,6 +42,17 @@ def _row(prefix: str, n: int, text: str, label: str, source: str, **extra: Any) 
     }
 
 
+def hash_split(text: str, test_share: int = 5) -> str:
+    """A fixed train/test split of an outside set by a hash of its text: "test" for 1 row in `test_share`.
+
+    The same on every machine and for every run, so that a recipe can train on one part and a
+    benchmark score the other (the CAMEO hash split)."""
+    import hashlib
+
+    digest = hashlib.sha1(" ".join(text.split()).encode("utf-8")).digest()
+    return "test" if int.from_bytes(digest[:4], "big") % test_share == 0 else "train"
+
+
 def _mapping(base: dict[int, str], material: dict[int, str], neutral_code: int, neutral: bool, with_material: bool) -> dict[int, str]:
     m = dict(base)
     if with_material:

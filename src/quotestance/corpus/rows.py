@@ -103,6 +103,10 @@ def row_problems(row: Any, where: str, labels: Iterable[str] = ALL_LABELS) -> li
         out.append(Problem(where, f"label {row['label']!r} is not one of {sorted(labels)}"))
     if "phenomena" in row and not isinstance(row["phenomena"], list):
         out.append(Problem(where, "phenomena must be a list"))
+    if row.get("kind") not in (None, "direct", "reported"):
+        out.append(Problem(where, f"kind {row['kind']!r} is not direct or reported"))
+    elif row.get("kind") == "reported" and not row.get("cue"):
+        out.append(Problem(where, "a reported row needs its cue"))
     if row.get("split") not in (None, *SPLITS):
         out.append(Problem(where, f"split {row['split']!r} is not one of {SPLITS}"))
     unknown = set(row) - set(SCHEMA)

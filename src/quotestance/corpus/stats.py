@@ -10,6 +10,7 @@ import numpy as np
 
 from ..baselines import tfidf_logreg, top_words_logreg
 from ..io import write_text
+from ..labels import is_hard
 from ..metrics import point_metrics
 
 
@@ -21,9 +22,11 @@ def length_bucket(text: str) -> str:
 
 def stats(rows: list[dict[str, Any]]) -> dict[str, Counter]:
     """Counts for the datasheet: by label, split, country, topic, phenomenon, register and length."""
-    out: dict[str, Counter] = {k: Counter() for k in ("label", "split", "country", "topic", "phenomena", "register", "length", "source")}
+    keys = ("label", "split", "kind", "country", "topic", "phenomena", "register", "length", "source")
+    out: dict[str, Counter] = {k: Counter() for k in keys}
     for r in rows:
         out["label"][r["label"]] += 1
+        out["kind"][f"{r.get('kind') or 'direct'}/{r['label']}"] += 1
         out["split"][f"{r.get('split')}/{r['label']}"] += 1
         for key in ("country", "topic", "register", "source"):
             out[key][r.get(key) or "(none)"] += 1
@@ -37,8 +40,11 @@ def stats_markdown(rows: list[dict[str, Any]], cues: bool = False) -> str:
     """The datasheet tables, as Markdown (with `cues`, the surface-cue measurement too)."""
     s = stats(rows)
     with_tags = sum(bool(r.get("phenomena")) for r in rows)
+    hard = sum(is_hard(r) for r in rows)
+    reported = sum(r.get("kind") == "reported" for r in rows)
     lines = [
-        f"Rows: {len(rows)}; with phenomena tags: {with_tags} ({with_tags / max(1, len(rows)):.1%}); "
+        f"Rows: {len(rows)}; hard cases (a tag from the guideline's hard list): {hard} ({hard / max(1, len(rows)):.1%}); "
+        f"reported-speech rows: {reported}; with phenomena tags: {with_tags} ({with_tags / max(1, len(rows)):.1%}); "
         f"countries and organisations: {len(s['country'])}; topics: {len(s['topic'])}; scenarios (groups): "
         f"{len({r.get('group') for r in rows})}.",
         "",
@@ -46,6 +52,7 @@ def stats_markdown(rows: list[dict[str, Any]], cues: bool = False) -> str:
     for key, title in [
         ("label", "Label"),
         ("split", "Split / label"),
+        ("kind", "Kind / label"),
         ("length", "Length (words)"),
         ("register", "Register"),
         ("topic", "Topic"),
@@ -54,7 +61,7 @@ def stats_markdown(rows: list[dict[str, Any]], cues: bool = False) -> str:
         ("source", "Source"),
     ]:
         lines += [f"| {title} | rows |", "|---|---:|"]
-        items = sorted(s[key].items()) if key in ("split", "length") else s[key].most_common()
+        items = sorted(s[key].items()) if key in ("split", "kind", "length") else s[key].most_common()
         lines += [f"| {k} | {v} |" for k, v in items] + [""]
     if cues:
         c = surface_cues(rows)

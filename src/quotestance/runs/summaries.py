@@ -103,6 +103,7 @@ def write_summaries(paths: RunPaths, top_series: int = 8, min_dyad: int = MIN_DY
         "errors": errors,
         "speakers": len(set(speakers) - {"(unknown)"}),
         "labels": dict(total.labels),
+        "label_shares": {k: round(v / total.n, 4) for k, v in total.labels.items()} if total.n else {},
         "mean_score": round(total.score / total.n, 4) if total.n else None,
     }
     files["summary"] = str(paths.sibling("summary.json"))

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from ..labels import stance_score
+from ..labels import CONCILIATORY, HOSTILE, NEUTRAL, stance_score
 from ..metrics import softmax
 from .backends import BACKENDS, Backend
 from .explain import occlusion
@@ -26,11 +26,26 @@ class StanceClassifier:
     >>> clf.predict("We are ready to talk.")  # {'label': 'conciliatory', 'confidence': 0.97, ...}
     """
 
-    def __init__(self, backend: Backend, labels: Sequence[str], temperature: float = 1.0, name: str = "", batch_size: int = 32) -> None:
+    def __init__(
+        self,
+        backend: Backend,
+        labels: Sequence[str],
+        temperature: float = 1.0,
+        name: str = "",
+        batch_size: int = 32,
+        view: str | None = None,
+    ) -> None:
         self.backend = backend
         self.labels = list(labels)
         self.temperature = float(temperature)
-        self.name, self.batch_size = name, batch_size
+        self.batch_size = batch_size
+        if view not in (None, "binary", "three_class"):
+            raise ValueError(f"unknown label view {view!r}: binary or three_class")
+        if view == "three_class" and NEUTRAL not in self.labels:
+            raise ValueError(f"{name or 'this model'} is binary: it has no neutral class to show (use --labels binary)")
+        # a binary view of a three-class model: the label is the likelier of conciliatory and hostile; probs keep all three
+        self.binary_view = view == "binary" and NEUTRAL in self.labels
+        self.name = f"{name}[binary view]" if self.binary_view else name
 
     @property
     def device(self) -> str:
@@ -38,15 +53,16 @@ class StanceClassifier:
 
     @classmethod
     def from_pretrained(
-        cls, folder: str | Path, device: str | None = None, batch_size: int = 32, backend: str = "torch"
+        cls, folder: str | Path, device: str | None = None, batch_size: int = 32, backend: str = "torch", view: str | None = None
     ) -> StanceClassifier:
-        """Load a model folder (safetensors only) with the named backend: "torch" (default) or "onnx"."""
+        """Load a model folder (safetensors only) with the named backend: "torch" (default) or "onnx". `view`
+        "binary" labels a three-class model's statements conciliatory or hostile only (argmax of the two)."""
         if backend not in BACKENDS:
             raise ValueError(f"unknown backend {backend!r} ({' or '.join(BACKENDS)})")
         folder = Path(folder)
         info = check_model_folder(folder)
         engine = BACKENDS[backend](folder, info.max_length, device)
-        return cls(engine, info.labels, info.temperature, info.model_name(folder, engine.name), batch_size)
+        return cls(engine, info.labels, info.temperature, info.model_name(folder, engine.name), batch_size, view)
 
     def logits(self, texts: Sequence[str]) -> np.ndarray:
         """Raw logits, in input order; batches are formed over length-sorted texts (little padding)."""
@@ -90,5 +106,9 @@ class StanceClassifier:
 
     def _result(self, p: np.ndarray) -> dict[str, Any]:
         probs = {lab: float(v) for lab, v in zip(self.labels, p)}
+        if self.binary_view:
+            label = HOSTILE if probs[HOSTILE] > probs[CONCILIATORY] else CONCILIATORY
+            confidence = probs[label] / max(probs[HOSTILE] + probs[CONCILIATORY], 1e-12)
+            return {"label": label, "confidence": confidence, "probs": probs, "score": stance_score(probs)}
         k = int(np.argmax(p))
         return {"label": self.labels[k], "confidence": float(p[k]), "probs": probs, "score": stance_score(probs)}

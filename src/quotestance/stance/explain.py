@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from ..labels import BINARY
 from ..metrics import softmax
 
 
@@ -54,8 +55,9 @@ def occlusion(clf: Scorer, texts: Sequence[str], top_k: int = 5, full: np.ndarra
         full = softmax(clf.logits(texts), clf.temperature) if texts else np.zeros((0, len(clf.labels)))
     probs = softmax(clf.logits(variants), clf.temperature) if variants else np.zeros((0, len(clf.labels)))
     out, k = [], 0
+    shown = [clf.labels.index(x) for x in BINARY] if getattr(clf, "binary_view", False) else list(range(len(clf.labels)))
     for i, (t, ws) in enumerate(zip(texts, spans)):
-        label = int(np.argmax(full[i]))
+        label = max(shown, key=lambda j: full[i, j])  # the label shown (a binary view of a three-class model: of two)
         drop = full[i, label] - probs[k : k + len(ws), label]
         k += len(ws)
         order = np.argsort(-np.abs(drop), kind="stable")[:top_k]

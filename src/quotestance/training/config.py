@@ -21,6 +21,7 @@ class ExtraData:
     format: str = "table"  # keep_it_local | cameo | table | label_studio | corpus
     weight: float = 1.0  # fraction of its rows sampled (>1 repeats rows)
     neutral: bool = False  # also map the importer's no-stance code to neutral
+    hash_half: str | None = None  # "train": only rows whose text hashes into the train part (hash_split), so the rest tests
 
 
 def _key(default: Any = dataclasses.MISSING, doc: str = "", *, factory: Any = dataclasses.MISSING) -> Any:
@@ -35,7 +36,7 @@ class TrainConfig:
     """Everything a training run depends on; stored in the model folder's quotestance.json."""
 
     base_model: str = _key("default", "'default' (MiniLM, embedded), 'mpnet', a local folder or a cached Hugging Face id")
-    label_set: str = _key("binary", "labels to train: binary (conciliatory, hostile) or three_class (+ neutral)")
+    label_set: str = _key("three_class", "labels to train: three_class (conciliatory, hostile, neutral) or binary")
     data: list[str] = _key(
         doc="corpus folders or files (stored splits); repeat --data to train on several", factory=lambda: ["data/quotes"]
     )
@@ -75,6 +76,9 @@ class TrainConfig:
         if not isinstance(self.extra_data, list):
             raise ValueError(f"extra_data must be a list of tables, not {self.extra_data!r}")
         self.extra_data = [e if isinstance(e, ExtraData) else _build(ExtraData, e, "extra_data") for e in self.extra_data]
+        for e in self.extra_data:
+            if e.hash_half not in (None, "train", "test"):
+                raise ValueError(f"extra_data {e.path}: hash_half must be train or test, not {e.hash_half!r}")
 
     @classmethod
     def load(cls, path: str | Path | None = None, overrides: list[str] | dict[str, Any] | None = None) -> TrainConfig:

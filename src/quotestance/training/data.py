@@ -6,6 +6,7 @@ import random
 from typing import Any
 
 from ..corpus import import_rows, load_corpus
+from ..corpus.importers import hash_split
 from ..labels import label_set
 from .config import TrainConfig
 
@@ -23,7 +24,7 @@ def load_splits(cfg: TrainConfig) -> dict[str, list[dict[str, Any]]]:
             )
         except ValueError as e:
             raise ValueError(f"extra_data {extra.path}: {e}") from None
-        found = [r for r in found if r["label"] in labels]
+        found = [r for r in found if r["label"] in labels and (extra.hash_half is None or hash_split(r["text"]) == extra.hash_half)]
         whole, part = divmod(extra.weight, 1.0)  # weight 2.5: every row twice, plus half of them once more
         splits["train"] += found * int(whole) + rng.sample(found, int(round(part * len(found))))
     for name, part in splits.items():
