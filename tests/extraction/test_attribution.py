@@ -127,3 +127,9 @@ def test_a_ner_pipeline_decides_who_is_a_person():
 
     assert [q.speaker for q in extract_quotes(Article("t", text))] == ["Bright Horizon"]  # the rules alone are fooled
     assert [q.speaker for q in extract_quotes(Article("t", text), FakeNER())] == ["Teodoro Salcedo"]
+
+
+def test_a_speaker_with_an_initial_and_a_later_sentence_end():
+    """The cue's subject runs past an initial ("C.") even when a full stop follows later in the sentence."""
+    text = "“It’s very much something to worry about,” said C. Eugene Steuerle, a fellow at the Urban Institute. “It is squeezed.”"
+    assert {q.speaker for q in extract_quotes(Article(id="a", text=text))} == {"C. Eugene Steuerle"}

@@ -67,7 +67,7 @@ def cue_after(after: str) -> tuple[str, str] | None:
         if len(before_verb.split()) > 12 or re.search(r"[.!?]\s", before_verb) or not SUBJECT_START.match(before_verb):
             return _according(s)
         return verb, before_verb.split(",")[0] if "," in before_verb else before_verb
-    return verb, re.split(r"[,;:]|\.(?=\s*$)|\.\s+(?![A-Z]\w*\b[^.]*$)", s[m.end() :])[0]  # "said C. Eugene Steuerle": keep initials
+    return verb, re.split(r"[,;:]|(?<!\b[A-Z])\.(?=\s*$)|(?<!\b[A-Z])\.\s+", s[m.end() :])[0]  # "said C. Eugene Steuerle": keep initials
 
 
 def _according(s: str) -> tuple[str, str] | None:
