@@ -187,3 +187,19 @@ def test_impossible_dates_stay_out_of_the_plot(tmp_path):
     out.write_text(json.dumps({**row, "published": "2024-02-30"}) + "\n")
     doc, _ = parse(write_report(out))
     assert not doc.xpath("//img") and doc.xpath("//section[@class='article']")
+
+
+def test_the_dyad_section_counts_and_escapes(tmp_path):
+    out = tmp_path / "d.jsonl"
+    rows = [
+        {"text": f"t{i}", "label": "hostile", "confidence": 0.9, "score": 0.8, "speaker_affiliation": "Russia", "target": EVIL}
+        for i in range(6)
+    ] + [{"text": "u", "label": "neutral", "confidence": 0.9, "score": 0.0, "speaker_affiliation": "Russia", "target": None}]
+    out.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    doc, text = parse(write_report(out))
+    cells = [
+        [td.text_content() for td in tr.xpath("td")]
+        for tr in doc.xpath("//h3[starts-with(., 'Who')]/following-sibling::table[1]//tbody/tr")
+    ]
+    assert cells == [["Russia", EVIL, "6", "0", "0", "6", "+0.80 [+0.80, +0.80]"]]  # no dyad without a target
+    assert EVIL not in text and doc.xpath("//img[@alt='mean stance score by dyad']")

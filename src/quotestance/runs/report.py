@@ -14,10 +14,10 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from ..dyads import iso_date
+from ..dyads import MIN_DYAD, dyad_table, iso_date
 from ..io import iter_records, read_output, write_text
 from ..labels import CONCILIATORY, HOSTILE, NEUTRAL
-from ..plots import score_over_time
+from ..plots import dyad_heatmap, score_over_time
 from ..records import model_view
 
 MAX_ARTICLES = 500
@@ -141,6 +141,35 @@ def _statement_table(statements: list[dict[str, Any]]) -> str:
     return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
 
 
+def _dyad_section(rows: list[dict[str, Any]], min_dyad: int = MIN_DYAD) -> str:
+    """Who → whom: the dyad heatmap (dyads of `min_dyad`+ statements) and the table of every dyad."""
+    table = dyad_table(rows, n_boot=500)
+    if not table:
+        return ""
+    import tempfile
+
+    out = ["<h3>Who → whom <span class=muted>(speaker affiliation → target; click a column to sort)</span></h3>"]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = dyad_heatmap(
+            [r for r in table if r["statements"] >= min_dyad], Path(tmp) / "dyads.png", f"Mean stance by dyad (≥ {min_dyad} statements)"
+        )
+        if path:
+            out.append(
+                f"<img alt='mean stance score by dyad' src='data:image/png;base64,{base64.b64encode(path.read_bytes()).decode('ascii')}'>"
+            )
+    body = "".join(
+        f"<tr><td>{_e(r['speaker_affiliation'])}</td><td>{_e(r['target'])}</td><td data-v='{r['statements']}'>{r['statements']}</td>"
+        + "".join(f"<td>{r[k]}</td>" for k in (CONCILIATORY, NEUTRAL, HOSTILE))
+        + f"<td data-v='{r['mean_score']}'>{r['mean_score']:+.2f} <span class=muted>[{r['ci_low']:+.2f}, {r['ci_high']:+.2f}]</span></td></tr>"
+        for r in table[:200]
+    )
+    out.append(
+        "<table class=sortable><thead><tr><th>who</th><th>toward whom</th><th>statements</th><th>conciliatory</th><th>neutral</th>"
+        f"<th>hostile</th><th>mean score [95% CI]</th></tr></thead><tbody>{body}</tbody></table>"
+    )
+    return "".join(out)
+
+
 def _link_list(title: str, items: list[dict[str, Any]]) -> str:
     lis = "".join(
         f"<li><a href='#{_e(r.get('_section'))}'>{_e(r.get('article_id') or 'row')}</a> · <span class='label {_e(r.get('label'))}'>"
@@ -198,6 +227,7 @@ def build_report(output: str | Path, max_articles: int = MAX_ARTICLES, title: st
             "<th>speaker</th><th>statements</th><th>conciliatory</th><th>neutral</th><th>hostile</th></tr></thead>"
             f"<tbody>{body}</tbody></table>"
         )
+    parts.append(_dyad_section(counted))
     scored = [r for r in counted if r.get("confidence") is not None]
     parts.append("<h2 id=lists>Most uncertain, most hostile, most conciliatory</h2>")
     parts.append(_link_list("Most uncertain (check these first)", sorted(scored, key=lambda r: float(r["confidence"]))[:10]))
