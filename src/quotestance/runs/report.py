@@ -76,11 +76,12 @@ def _articles(rows: list[dict[str, Any]], manifest: list[dict[str, Any]]) -> lis
 
 
 def _time_plot(rows: list[dict[str, Any]]) -> str | None:
-    """Mean stance score by date for the 6 busiest speakers, as a base64 PNG (None without dates)."""
+    """Mean stance score by date for the 6 busiest speaker affiliations (else speakers), as a base64 PNG (None without dates)."""
+    key = "speaker_affiliation" if any(r.get("speaker_affiliation") for r in rows) else "speaker"  # as the summaries' plot
     by: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for r in rows:
         if iso_date(r.get("published")) and r.get("score") is not None:  # as the summaries' plot: real dates only
-            by[r.get("speaker") or "(unknown)"][str(r["published"])[:10]].append(float(r["score"]))
+            by[r.get(key) or "(unknown)"][str(r["published"])[:10]].append(float(r["score"]))
     busiest = sorted((k for k in by if k != "(unknown)"), key=lambda k: -sum(len(v) for v in by[k].values()))[:6]
     series = {k: [(d, sum(v) / len(v), len(v)) for d, v in by[k].items()] for k in busiest}
     if not any(series.values()):
@@ -88,7 +89,8 @@ def _time_plot(rows: list[dict[str, Any]]) -> str | None:
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        path = score_over_time(series, Path(tmp) / "plot.png", "Stance over time (the six most quoted speakers)")
+        who = "speaker affiliations" if key == "speaker_affiliation" else "speakers"
+        path = score_over_time(series, Path(tmp) / "plot.png", f"Stance over time (the six busiest {who})")
         return base64.b64encode(path.read_bytes()).decode("ascii") if path else None
 
 
@@ -211,7 +213,8 @@ def build_report(output: str | Path, max_articles: int = MAX_ARTICLES, title: st
     )
     plot = _time_plot(counted)
     if plot:
-        parts.append(f"<img alt='mean stance score over time by speaker' src='data:image/png;base64,{plot}'>")
+        parts.append(f"<img alt='mean stance score over time' src='data:image/png;base64,{plot}'>")
+    parts.append(_dyad_section(counted))
     speakers: dict[str, Counter] = defaultdict(Counter)
     for r in counted:
         speakers[r.get("speaker") or "(unknown)"][r.get("label")] += 1
@@ -227,7 +230,6 @@ def build_report(output: str | Path, max_articles: int = MAX_ARTICLES, title: st
             "<th>speaker</th><th>statements</th><th>conciliatory</th><th>neutral</th><th>hostile</th></tr></thead>"
             f"<tbody>{body}</tbody></table>"
         )
-    parts.append(_dyad_section(counted))
     scored = [r for r in counted if r.get("confidence") is not None]
     parts.append("<h2 id=lists>Most uncertain, most hostile, most conciliatory</h2>")
     parts.append(_link_list("Most uncertain (check these first)", sorted(scored, key=lambda r: float(r["confidence"]))[:10]))
