@@ -64,6 +64,20 @@ def reliability_plot(curves: dict[str, list[dict[str, float]]], path: str | Path
     return _save(fig, path)
 
 
+def _save_score_axes(fig: Figure, ax: Axes, path: str | Path, title: str, xlabel: str) -> Path:
+    """The shared frame of the stance-over-time plots: the score axis, a zero line, dates, the legend outside."""
+    ax.axhline(0, color="grey", lw=0.8)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_ylabel("mean stance score\n(−1 conciliatory … +1 hostile)")
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    for label in ax.get_xticklabels():
+        label.set_rotation(30)
+        label.set_ha("right")
+    return _save(fig, path)
+
+
 def score_over_time(series: dict[str, list[tuple[str, float, int]]], path: str | Path, title: str) -> Path | None:
     """Mean stance score per date for each speaker or country: [(date, mean score, n quotes)]."""
     series = {k: sorted(v) for k, v in series.items() if v}
@@ -75,16 +89,7 @@ def score_over_time(series: dict[str, list[tuple[str, float, int]]], path: str |
     for name, points in series.items():
         dates = [dt.date.fromisoformat(d[:10]) for d, _, _ in points]
         ax.plot(dates, [s for _, s, _ in points], marker="o", label=name)
-    ax.axhline(0, color="grey", lw=0.8)
-    ax.set_ylim(-1.05, 1.05)
-    ax.set_ylabel("mean stance score\n(−1 conciliatory … +1 hostile)")
-    ax.set_xlabel("article date")
-    ax.set_title(title)
-    ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.0, 0.5))
-    for label in ax.get_xticklabels():
-        label.set_rotation(30)
-        label.set_ha("right")
-    return _save(fig, path)
+    return _save_score_axes(fig, ax, path, title, "article date")
 
 
 def dyad_heatmap(rows: Sequence[dict], path: str | Path, title: str) -> Path | None:
@@ -126,13 +131,4 @@ def dyads_over_time(series: dict[str, list[tuple[str, float, float, float, int]]
         dates = [dt.date.fromisoformat(p[0]) for p in points]
         (line,) = ax.plot(dates, [p[1] for p in points], marker="o", label=f"{name} (n={sum(p[4] for p in points)})")
         ax.fill_between(dates, [p[2] for p in points], [p[3] for p in points], color=line.get_color(), alpha=0.15, lw=0)
-    ax.axhline(0, color="grey", lw=0.8)
-    ax.set_ylim(-1.05, 1.05)
-    ax.set_ylabel("mean stance score\n(−1 conciliatory … +1 hostile)")
-    ax.set_xlabel("period start")
-    ax.set_title(title)
-    ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.0, 0.5))
-    for label in ax.get_xticklabels():
-        label.set_rotation(30)
-        label.set_ha("right")
-    return _save(fig, path)
+    return _save_score_axes(fig, ax, path, title, "period start")
