@@ -46,8 +46,12 @@ def _dyad_scores(rows: Iterable[dict[str, Any]]) -> dict[tuple[str, str], list[t
 
 def dyad_table(rows: Iterable[dict[str, Any]], n_boot: int = 1000) -> list[dict[str, Any]]:
     """One row per (speaker affiliation → target), the busiest first."""
+    return _table(_dyad_scores(rows), n_boot)
+
+
+def _table(scores: dict[tuple[str, str], list[tuple[str | None, float, str]]], n_boot: int = 1000) -> list[dict[str, Any]]:
     table = []
-    for (source, target), items in _dyad_scores(rows).items():
+    for (source, target), items in scores.items():
         scores = [s for _, s, _ in items]
         low, high = mean_ci(scores, n=n_boot)
         dates = sorted(d for d, _, _ in items if d)
@@ -75,7 +79,13 @@ def dyad_series(
 ) -> dict[str, list[tuple[str, float, float, float, int]]]:
     """Mean score per week or month, with its bootstrap interval, for the `top` busiest dyads of `min_dyad`+
     dated statements: {"Russia → United States": [(period start, mean, low, high, n)]}."""
-    by_dyad = {k: [(d, s) for d, s, _ in v if d] for k, v in _dyad_scores(rows).items()}
+    return _series(_dyad_scores(rows), top, period, min_dyad)
+
+
+def _series(
+    scores: dict[tuple[str, str], list[tuple[str | None, float, str]]], top: int = 6, period: str = "auto", min_dyad: int = MIN_DYAD
+) -> dict[str, list[tuple[str, float, float, float, int]]]:
+    by_dyad = {k: [(d, s) for d, s, _ in v if d] for k, v in scores.items()}
     by_dyad = {k: v for k, v in by_dyad.items() if len(v) >= min_dyad}
     if not by_dyad:
         return {}
@@ -101,16 +111,16 @@ def write_dyads(output: str | Path, min_dyad: int = MIN_DYAD, stem: str | Path |
 
     `stem` defaults to the output's path without its suffix. Plots that would be empty are not written
     (and stale ones removed)."""
-    rows = list(read_output(output))
+    scores = _dyad_scores(read_output(output))  # streamed: only each dyad's (date, score, label) is kept
     base = Path(stem) if stem is not None else Path(output).with_suffix("")
     paths = {k: base.with_name(f"{base.name}.{k}") for k in ("dyads.csv", "dyads.png", "dyads_over_time.png")}
-    table = dyad_table(rows)
+    table = _table(scores)
     write_records(paths["dyads.csv"], table)
     files = {"dyads": str(paths["dyads.csv"])}
     heat = dyad_heatmap(
         [r for r in table if r["statements"] >= min_dyad], paths["dyads.png"], f"Mean stance by dyad (≥ {min_dyad} statements)"
     )
-    series = dyad_series(rows, min_dyad=min_dyad)
+    series = _series(scores, min_dyad=min_dyad)
     over = dyads_over_time(series, paths["dyads_over_time.png"], "Stance over time, busiest dyads (95% CI)") if series else None
     for key, name, made in (("dyads.png", "dyads_heatmap", heat), ("dyads_over_time.png", "dyads_over_time", over)):
         if made:

@@ -124,9 +124,17 @@ class Statement:
 
         A neutral statement that names no party has no target: the article's counterpart is dropped."""
         out = dataclasses.replace(self, **stance_fields(result, model))
-        if out.label == "neutral" and out.target_from == "article":
-            out = dataclasses.replace(out, target=None, target_code=None, target_from=None)
-        return out
+        return dataclasses.replace(out, **UNTARGETED) if drops_target(out.label, out.target_from) else out
+
+
+# A neutral statement keeps only a target it names itself: the article's counterpart is no target of a statement
+# that takes no stance. One rule, for Statement.with_stance and for scoring predictions held as dicts.
+UNTARGETED: dict[str, None] = {"target": None, "target_code": None, "target_from": None}
+
+
+def drops_target(label: str | None, target_from: str | None) -> bool:
+    """Whether a labelled statement loses its target (neutral, with the target taken from the article)."""
+    return label == "neutral" and target_from == "article"
 
 
 Quote = Statement  # the name of the record before reported speech; kept for existing code and notebooks

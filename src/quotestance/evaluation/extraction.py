@@ -24,8 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..extraction import extract_statements, read_path
-from ..labels import NEUTRAL
-from ..records import Article
+from ..records import UNTARGETED, Article, drops_target
 from ..tables import table
 
 if TYPE_CHECKING:
@@ -268,8 +267,8 @@ def evaluate_extraction(
     for article, gold, pred in predictions:
         labels = classify([p["text"] for p in pred]) if classify and pred else []
         for p, label in zip(pred, labels):  # as `Statement.with_stance`: a neutral statement keeps only a target it names
-            if label == NEUTRAL and p.get("target_from") == "article":
-                p.update(target=None, target_code=None, target_from=None)
+            if drops_target(label, p.get("target_from")):
+                p.update(UNTARGETED)
         for kind, t in counts.items():
             idx = [j for j, p in enumerate(pred) if p.get("kind", "direct") == kind]
             _score(

@@ -21,6 +21,7 @@ _WORD = re.compile(r"[\w’'-]+")
 _UNSET, _ROLE = object(), object()
 _DATELINE = re.compile(r"\s*([^\W\d_][^\n,—–(]{2,40}?)(?:,\s*([^\n—–(]{2,30}?))?\s*(?:\([\w ]+\)\s*)?[—–-]\s")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”’\"]?(?:\s+|$)|\n\n")
+_COUNTERPART = re.compile(r"[’'s ]{0,3}\s*(?:counterparts?|neighbou?rs?|rivals?|opposite numbers?)\b")  # "his Tunisian counterpart"
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’\n]{0,200}’(?!\w)")
 
 
@@ -37,7 +38,6 @@ class Parties:
         self.context = f"{article.title or ''}\n{article.text}"
         self._cache: dict[str | None, str | None] = {}
         self.prose = _QUOTED.sub(lambda m: " " * len(m.group()), article.text)  # the journalist's words only
-        self._counterpart = re.compile(r"[’'s ]{0,3}\s*(?:counterparts?|neighbou?rs?|rivals?|opposite numbers?)\b")
         self.dyad = self._main_dyad(article)
         self.dateline = self._dateline(article.text)
 
@@ -84,7 +84,7 @@ class Parties:
                 if self.dateline:
                     return self.dateline
                 continue
-            found = [m for m in self._mentions(self.prose[a:b]) if not self._counterpart.match(self.prose, a + m.end)]
+            found = [m for m in self._mentions(self.prose[a:b]) if not _COUNTERPART.match(self.prose, a + m.end)]
             if found:
                 return found[0].code
         return None

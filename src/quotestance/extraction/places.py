@@ -65,11 +65,11 @@ class Places:
     def is_organisation(self, code: str | None) -> bool:
         return code in self.organisations
 
-    def mentions(self, text: str, lo: int = 0, hi: int | None = None, context: str | None = None) -> list[Mention]:
-        """Every country or organisation named in text[lo:hi], in order. Ambiguous names are resolved with
+    def mentions(self, text: str, context: str | None = None) -> list[Mention]:
+        """Every country or organisation named in text, in order. Ambiguous names are resolved with
         `context` (the whole article; `text` itself when not given), or dropped."""
         out = []
-        for m in self._pattern.finditer(text, lo, len(text) if hi is None else hi):
+        for m in self._pattern.finditer(text):
             code = self.alias[m.group()]
             if code == "?":
                 code = self.disambiguate(m.group(), context if context is not None else text)

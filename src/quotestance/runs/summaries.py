@@ -62,6 +62,13 @@ class _Agg:
         return {**key, **asdict(tally)}
 
 
+def _add_to_groups(r: dict[str, Any], speakers: dict[str, _Agg], affiliations: dict[str, _Agg]) -> None:
+    """Count a statement for its speaker and, when it has one, its speaker affiliation."""
+    speakers[r.get("speaker") or "(unknown)"].add(r)
+    if r.get("speaker_affiliation"):
+        affiliations[r["speaker_affiliation"]].add(r)
+
+
 def write_summaries(paths: RunPaths, top_series: int = 8, min_dyad: int = MIN_DYAD) -> dict[str, str]:
     """Write <stem>.articles.csv, .speakers.csv, .affiliations.csv, .summary.json, .stance_over_time.png and the
     dyad files (.dyads.csv, .dyads.png, .dyads_over_time.png)."""
@@ -81,9 +88,7 @@ def write_summaries(paths: RunPaths, top_series: int = 8, min_dyad: int = MIN_DY
                     continue  # counted with the reported statement that holds it
                 total.add(r)
                 agg.add(r)
-                speakers[r.get("speaker") or "(unknown)"].add(r)
-                if r.get("speaker_affiliation"):
-                    affiliations[r["speaker_affiliation"]].add(r)
+                _add_to_groups(r, speakers, affiliations)
             yield agg.row(article_id=entry["article_id"], published=entry.get("published"), source=entry.get("source"))
 
     write_records(files["articles"], article_rows())
@@ -130,9 +135,7 @@ def summarise_output(output: str | Path, stem: str | Path, min_dyad: int = MIN_D
     groups: dict[str, dict[str, _Agg]] = {"speaker": defaultdict(_Agg), "speaker_affiliation": defaultdict(_Agg)}
     for r in read_output(output):
         if r.get("part_of") is None and r.get("score") is not None:
-            groups["speaker"][r.get("speaker") or "(unknown)"].add(r)
-            if r.get("speaker_affiliation"):
-                groups["speaker_affiliation"][r["speaker_affiliation"]].add(r)
+            _add_to_groups(r, groups["speaker"], groups["speaker_affiliation"])
     base = Path(stem)
     files = {}
     for key, name in (("speaker", "speakers"), ("speaker_affiliation", "affiliations")):
