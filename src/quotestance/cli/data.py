@@ -63,8 +63,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_soft_labels(args: argparse.Namespace) -> int:
+    from ..training.distil import make_soft_labels
+
+    meta = make_soft_labels(args.teacher, args.data or ["data/quotes"], args.pool or None, args.output, batch_size=args.batch_size)
+    print(
+        f"{meta['n_train_rows']} train rows + {meta['n_pool_rows']} pool rows labelled by {meta['teacher']} "
+        f"(teacher {meta['teacher_fingerprint']}, corpus {meta['corpus_fingerprint'][:16]}) -> {args.output}"
+    )
+    return 0
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("data", help="corpus tools: validate, stats, import, split, agreement, suggest, audit", description="Corpus tools.")
+    p = sub.add_parser(
+        "data", help="corpus tools: validate, stats, import, split, agreement, soft-labels, suggest, audit", description="Corpus tools."
+    )
     dsub = p.add_subparsers(dest="data_command", required=True, metavar="ACTION")
     d = dsub.add_parser("validate", help="check schema, labels, duplicates, split leaks and gold articles")
     d.add_argument("path", nargs="?", default="data", help="corpus folder or file (default: data)")
@@ -92,4 +105,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     d.add_argument("second", help="the second annotator's JSONL")
     d.add_argument("path", nargs="?", default="data/quotes", help="corpus folder or file (default: data/quotes)")
     d.set_defaults(func=cmd_agreement)
+    d = dsub.add_parser(
+        "soft-labels",
+        help="a teacher model's soft labels for the train rows and a pool (for distillation; GPU when present)",
+        description="Label the corpus's train rows and an unlabelled pool with a teacher model folder, and write the "
+        "soft-label file a student recipe reads (soft_labels = ...). Validation and test rows are never labelled.",
+    )
+    d.add_argument("--teacher", required=True, help="the teacher's model folder (e.g. models/mpnet)")
+    d.add_argument("--pool", default="data/distil/pool.jsonl", help="unlabelled statements, JSONL {id, text} ('' for none)")
+    d.add_argument("--data", action="append", help="corpus folders or files (repeatable; default: data/quotes)")
+    d.add_argument("-o", "--output", default="data/distil/soft_labels.json", help="soft-label file to write")
+    d.add_argument("--batch-size", type=int, default=64, help="statements per teacher batch")
+    d.set_defaults(func=cmd_soft_labels)
     labelling.add_parsers(dsub)

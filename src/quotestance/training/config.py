@@ -43,6 +43,10 @@ class TrainConfig:
     extra_data: list[ExtraData] = _key(
         doc="sets mixed into the train split only, as TOML tables: {path=..., format=..., weight=..., neutral=...}", factory=list
     )
+    soft_labels: str = _key("", "a teacher's soft-label file (`quotestance data soft-labels`): distil from it; '' trains on gold only")
+    distil_pool: int = _key(-1, "pool rows of the soft-label file to add to train: -1 all, 0 none, N the first N")
+    distil_alpha: float = _key(0.5, "weight of the teacher (KL) against the gold label (CE) on rows with both")
+    distil_temperature: float = _key(2.0, "softening temperature for distillation")
     output: str = _key("models/default", "model folder to write")
     max_length: int = _key(64, "tokens per statement (longer ones are truncated)")
     batch_size: int = _key(16, "statements per training step")

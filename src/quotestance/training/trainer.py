@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from transformers import TrainerCallback
+from transformers import Trainer, TrainerCallback
 from transformers.trainer_callback import ProgressCallback
 
 from ..hf import quiet
@@ -24,11 +24,12 @@ from ..labels import id2label, label2id, label_set
 from ..stance.base_models import resolve_base_model
 from .config import TrainConfig
 from .data import load_splits
+from .distil import SoftLabels, distil_loss, read_pool
 from .folder import CHECKPOINTS_SUFFIX, write_model_folder
 
 if TYPE_CHECKING:
     from datasets import Dataset
-    from transformers import PreTrainedTokenizerBase, Trainer, TrainingArguments
+    from transformers import PreTrainedTokenizerBase, TrainingArguments
 
 
 def train(cfg: TrainConfig, overwrite: bool = False, resume: bool = False) -> Path:
@@ -81,42 +82,37 @@ def _checkpoint_to_resume(output: Path, resume: bool) -> str | None:
 
 
 def _tokenized(
-    splits: dict[str, list[dict[str, Any]]], tokenizer: PreTrainedTokenizerBase, labels: tuple[str, ...], max_length: int
+    splits: dict[str, list[dict[str, Any]]],
+    tokenizer: PreTrainedTokenizerBase,
+    labels: tuple[str, ...],
+    max_length: int,
+    soft: SoftLabels | None = None,
 ) -> dict[str, Dataset]:
+    """Tokenized splits; with soft labels, train rows carry a `soft` column (NaN where the teacher has none)
+    and pool rows (label None) get label -100, so they learn from the teacher alone."""
     from datasets import Dataset
 
     l2i = label2id(labels)
 
-    def to_dataset(rows: list[dict[str, Any]]) -> Dataset:
-        ds = Dataset.from_dict({"text": [r["text"] for r in rows], "label": [l2i[r["label"]] for r in rows]})
+    def to_dataset(rows: list[dict[str, Any]], with_soft: bool) -> Dataset:
+        texts = [r["text"] for r in rows]
+        columns: dict[str, Any] = {"text": texts, "label": [l2i[r["label"]] if r["label"] is not None else -100 for r in rows]}
+        if with_soft and soft is not None:
+            columns["soft"] = soft.for_texts(texts, labels).tolist()
+        ds = Dataset.from_dict(columns)
         return ds.map(lambda b: tokenizer(b["text"], truncation=True, max_length=max_length), batched=True, remove_columns=["text"])
 
-    return {name: to_dataset(rows) for name, rows in splits.items()}
+    return {name: to_dataset(rows, name == "train") for name, rows in splits.items()}
 
 
 def class_weights(train_labels: list[int], n_labels: int, mode: str) -> list[float] | None:
     """Inverse-frequency loss weights, or None: `auto` weights only when one class is 1.5x another."""
-    counts = Counter(train_labels)
+    counts = Counter(y for y in train_labels if y >= 0)
     sizes = [counts.get(i, 0) for i in range(n_labels)]
     if mode == "off" or (mode == "auto" and max(sizes) <= 1.5 * max(1, min(sizes))):
         return None
     total = sum(sizes)
     return [total / (n_labels * max(1, s)) for s in sizes]
-
-
-def _weighted_loss(weights: list[float] | None) -> Any:
-    """A Trainer `compute_loss_func` with class weights, or None for the model's own loss."""
-    if weights is None:
-        return None
-    import torch
-
-    weight_t = torch.tensor(weights, dtype=torch.float32)
-
-    def loss_fn(outputs: Any, labels_t: torch.Tensor, num_items_in_batch: int | None = None) -> torch.Tensor:
-        logits = outputs["logits"] if isinstance(outputs, dict) else outputs[0]
-        return torch.nn.functional.cross_entropy(logits.float(), labels_t, weight=weight_t.to(logits.device))
-
-    return loss_fn
 
 
 def _compute_metrics(pred: Any) -> dict[str, float]:
@@ -160,6 +156,7 @@ def _training_args(cfg: TrainConfig, output: Path, n_train: int) -> TrainingArgu
         report_to="none",
         bf16=use_bf16,
         dataloader_num_workers=0,
+        remove_unused_columns=False,  # keeps the `soft` column; the tokenized splits hold only model inputs and labels
         dataloader_pin_memory=torch.cuda.is_available(),
         disable_tqdm=False,
         log_level="warning",
@@ -170,30 +167,58 @@ def _training_args(cfg: TrainConfig, output: Path, n_train: int) -> TrainingArgu
 def _make_trainer(
     cfg: TrainConfig, base: str, labels: tuple[str, ...], splits: dict[str, list[dict[str, Any]]]
 ) -> tuple[Trainer, PreTrainedTokenizerBase, dict[str, Dataset]]:
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer, DataCollatorWithPadding, EarlyStoppingCallback, Trainer
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer, DataCollatorWithPadding, EarlyStoppingCallback
 
     tokenizer = AutoTokenizer.from_pretrained(base, local_files_only=True)  # never the network
-    data = _tokenized(splits, tokenizer, labels, cfg.max_length)
+    soft = SoftLabels.read(cfg.soft_labels) if cfg.soft_labels else None
+    if soft is not None:
+        if sorted(soft.labels) != sorted(labels):
+            raise ValueError(f"{cfg.soft_labels}: soft labels for {', '.join(soft.labels)}, but this run trains {', '.join(labels)}")
+        splits = {**splits, "train": splits["train"] + pool_rows(soft, cfg.distil_pool)}
+    data = _tokenized(splits, tokenizer, labels, cfg.max_length, soft)
     l2i = label2id(labels)
     with quiet():  # the new classification head is reported as missing from the base: expected, not news
         model = AutoModelForSequenceClassification.from_pretrained(
             base, num_labels=len(labels), id2label=id2label(labels), label2id=l2i, use_safetensors=True, local_files_only=True
         )
-    loss_fn = _weighted_loss(class_weights([l2i[r["label"]] for r in splits["train"]], len(labels), cfg.class_weights))
-    trainer = Trainer(
+    weights = class_weights([l2i.get(r["label"], -100) for r in splits["train"]], len(labels), cfg.class_weights)
+    trainer = StanceTrainer(
+        loss=distil_loss(cfg.distil_alpha, cfg.distil_temperature, weights),
         model=model,
         args=_training_args(cfg, Path(cfg.output), len(data["train"])),
         train_dataset=data["train"],
         eval_dataset=data["validation"],
         processing_class=tokenizer,
         data_collator=DataCollatorWithPadding(tokenizer),
-        compute_loss_func=loss_fn,
         compute_metrics=_compute_metrics,
         callbacks=[EarlyStoppingCallback(early_stopping_patience=cfg.early_stopping_patience), EpochLine()],
     )
     trainer.remove_callback(ProgressCallback)
     trainer.add_callback(QuietProgress())
     return trainer, tokenizer, data
+
+
+def pool_rows(soft: SoftLabels, limit: int) -> list[dict[str, Any]]:
+    """The first `limit` rows of the soft-label file's pool (all when -1), unlabelled."""
+    if not soft.pool or limit == 0:
+        return []
+    rows = read_pool(soft.pool)
+    return [{"text": r["text"], "label": None} for r in (rows if limit < 0 else rows[:limit])]
+
+
+class StanceTrainer(Trainer):
+    """A Trainer whose loss is `distil_loss`: class-weighted CE, plus the teacher's soft labels when given."""
+
+    def __init__(self, *args: Any, loss: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.stance_loss = loss
+
+    def compute_loss(self, model: Any, inputs: dict[str, Any], return_outputs: bool = False, num_items_in_batch: Any = None) -> Any:
+        labels = inputs.pop("labels")
+        soft = inputs.pop("soft", None)
+        outputs = model(**inputs)
+        loss = self.stance_loss(outputs.logits, labels, soft)
+        return (loss, outputs) if return_outputs else loss
 
 
 class QuietProgress(ProgressCallback):

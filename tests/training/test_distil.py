@@ -1,0 +1,87 @@
+import json
+import math
+
+import pytest
+from conftest import tiny_config
+
+from quotestance.training import train
+from quotestance.training.distil import SoftLabels, distil_loss, make_soft_labels, read_pool, text_key
+
+
+def test_loss_is_cross_entropy_without_soft_labels():
+    import torch
+    import torch.nn.functional as F
+
+    logits = torch.tensor([[2.0, 0.1, -1.0], [0.3, 0.2, 0.9]])
+    labels = torch.tensor([0, 2])
+    assert distil_loss(0.5, 2.0, None)(logits, labels, None).item() == pytest.approx(F.cross_entropy(logits, labels).item())
+    w = [1.0, 1.0, 3.0]
+    weighted = distil_loss(0.5, 2.0, w)(logits, labels, None).item()
+    per_row = F.cross_entropy(logits, labels, reduction="none")
+    assert weighted == pytest.approx(((per_row[0] + 3 * per_row[1]) / 2).item())
+
+
+def test_loss_mixes_teacher_and_gold_and_pool_rows_learn_from_the_teacher_alone():
+    import torch
+    import torch.nn.functional as F
+
+    logits = torch.tensor([[2.0, 0.1, -1.0], [0.3, 0.2, 0.9], [0.0, 1.0, 0.0]])
+    labels = torch.tensor([0, -100, 1])
+    soft = torch.tensor([[0.7, 0.2, 0.1], [0.1, 0.1, 0.8], [float("nan")] * 3])
+    loss = distil_loss(0.25, 1.0, None)(logits, labels, soft).item()
+    kl = [F.kl_div(logits[i].log_softmax(-1), soft[i], reduction="sum").item() for i in (0, 1)]
+    ce = [F.cross_entropy(logits[i : i + 1], labels[i : i + 1]).item() for i in (0, 2)]
+    expected = (0.25 * kl[0] + 0.75 * ce[0] + kl[1] + ce[1]) / 3  # row 1: pool, teacher only; row 2: no soft label, gold only
+    assert loss == pytest.approx(expected, rel=1e-4)
+    assert distil_loss(0.25, 1.0, None)(logits, labels, soft).requires_grad is False  # plain tensors in, no graph invented
+
+
+def test_teacher_soft_labels_round_trip_and_cover_train_and_pool_only(tmp_path, tiny_model, tiny_corpus):
+    from quotestance.corpus import load_corpus
+    from quotestance.stance import StanceClassifier
+
+    pool = tmp_path / "pool.jsonl"
+    pool.write_text("".join(json.dumps({"id": f"p{i}", "text": t}) + "\n" for i, t in enumerate(["We will talk.", "They lied."])))
+    out = tmp_path / "soft.json"
+    meta = make_soft_labels(tiny_model, [str(tiny_corpus)], pool, out)
+    rows = load_corpus(tiny_corpus)
+    train_rows = [r for r in rows if r["split"] == "train"]
+    assert meta["n_pool_rows"] == 2 and meta["n_train_rows"] == len({r["text"] for r in train_rows})
+    soft = SoftLabels.read(out)
+    assert len(soft.probs) == meta["n_train_rows"] + 2
+    held = [r for r in rows if r["split"] != "train"]
+    assert not any(text_key(r["text"]) in soft.probs for r in held), "validation and test rows never get soft labels"
+    clf = StanceClassifier.from_pretrained(tiny_model)
+    got = soft.for_texts(["They lied.", "never seen"], tuple(reversed(clf.labels)))
+    want = clf.predict_proba(["They lied."])[0][::-1]
+    assert got[0] == pytest.approx(want, abs=1e-4) and all(math.isnan(v) for v in got[1])
+    assert meta["pool_fingerprint"] and meta["teacher_fingerprint"] != "?"
+
+
+def test_a_student_trains_on_soft_labels_and_pool(tmp_path, tiny_model, tiny_base, tiny_corpus):
+    pool = tmp_path / "pool.jsonl"
+    pool.write_text("".join(json.dumps({"id": f"p{i}", "text": f"Pool statement {i}."}) + "\n" for i in range(40)))
+    soft = tmp_path / "soft.json"
+    make_soft_labels(tiny_model, [str(tiny_corpus)], pool, soft)
+    folder = train(tiny_config(tiny_base, tiny_corpus, tmp_path / "student", soft_labels=str(soft), epochs=1.0))
+    info = json.loads((folder / "quotestance.json").read_text())
+    assert info["train_config"]["soft_labels"] == str(soft) and 0 <= info["metrics"]["test"]["macro_f1"] <= 1
+    log = [json.loads(line) for line in (folder / "training_log.jsonl").read_text().splitlines()]
+    steps = max(e.get("step", 0) for e in log)
+    plain = train(tiny_config(tiny_base, tiny_corpus, tmp_path / "plain", epochs=1.0))
+    plain_steps = max(e.get("step", 0) for e in (json.loads(x) for x in (plain / "training_log.jsonl").read_text().splitlines()))
+    assert steps > plain_steps, "the pool adds training rows"
+
+
+def test_a_bad_pool_line_is_named(tmp_path):
+    pool = tmp_path / "pool.jsonl"
+    pool.write_text('{"id": "a", "text": "ok"}\n{"id": "b"}\n')
+    with pytest.raises(ValueError, match=r"pool.jsonl:2"):
+        read_pool(pool)
+
+
+def test_soft_labels_for_other_labels_are_refused(tmp_path, tiny_binary_model, tiny_base, tiny_corpus):
+    soft = tmp_path / "soft.json"
+    make_soft_labels(tiny_binary_model, [str(tiny_corpus)], None, soft)
+    with pytest.raises(ValueError, match="soft labels for"):
+        train(tiny_config(tiny_base, tiny_corpus, tmp_path / "s", soft_labels=str(soft), epochs=1.0))
