@@ -92,11 +92,14 @@ def find_speaker(w: Window, before: str, partial: bool, reg: Registry) -> tuple[
     return (cues[0] if cues else None), None, (cues[0][0] if cues else None)
 
 
-def attribute(article: Article, spans: list[Span], reg: Registry, layout: Layout) -> list[Statement]:
+def attribute(article: Article, spans: list[Span], reg: Registry, layout: Layout, holders: list[Statement] = ()) -> list[Statement]:
     """Turn spans into attributed direct statements, leaving out quoted strings that are not speech.
 
-    `reg` (the article's people, `people.build_registry`) learns who speaks as it goes."""
+    `reg` (the article's people, `people.build_registry`) learns who speaks as it goes. A partial quote
+    inside a reported statement (`holders`: He added that Republicans are “committed to …”) is the
+    holder's speaker's words: its subject, not the nearest name, says who."""
     text = article.text
+    held = sorted((h.start, h.end, h.speaker, h.cue) for h in holders if h.speaker)
     statements: list[Statement] = []
     last_speaker: str | None = None
     accepted_ends: list[int] = []
@@ -108,6 +111,12 @@ def attribute(article: Article, spans: list[Span], reg: Registry, layout: Layout
         if NAMING_CUES.search(before) or is_title(qtext, before, w.after):
             continue
         found, speaker, cue = find_speaker(w, before, partial, reg)
+        k = bisect_right(held, (span.start, float("inf")))
+        if partial and k and span.end <= held[k - 1][1]:
+            holder, after = held[k - 1], cue_after(w.after)
+            # “…,” Mr. McHugh said after the quote names its own speaker, unless it is the holder's cue again
+            own = after and holder[2].lower() not in after[1].lower() and (by := resolve(after[1], w.open_at, reg))
+            found, speaker, cue = (after, by, after[0]) if own else (found or (holder[3], ""), holder[2], holder[3])
         if found and not speaker and accepted_ends and accepted_ends[-1] >= w.sent_lo - 1 and accepted_ends[-1] > w.para_start:
             speaker = last_speaker  # "…called it “x” and said it would “y”": same sentence, same subject
         if found is None:

@@ -40,7 +40,7 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
         names = []  # "the Algerian minister": a title, not a name
     if names:
         _, name, titles = max(names, key=lambda n: name_score(n[1], reg))
-        p = reg.find(name)
+        p = reg.find(name, pos)
         if p is None:
             p = reg.add(name, pos, titles)
         return p.name
@@ -64,10 +64,17 @@ def cue_after(after: str) -> tuple[str, str] | None:
         return _according(s)
     verb, before_verb = m.group(1), s[: m.start()]
     if before_verb.strip():
-        if len(before_verb.split()) > 12 or re.search(r"[.!?]\s", before_verb) or not SUBJECT_START.match(before_verb):
+        if len(before_verb.split()) > 12 or SENTENCE_BREAK.search(before_verb) or not SUBJECT_START.match(before_verb):
             return _according(s)
         return verb, before_verb.split(",")[0] if "," in before_verb else before_verb
     return verb, re.split(r"[,;:]|(?<!\b[A-Z])\.(?=\s*$)|(?<!\b[A-Z])\.\s+", s[m.end() :])[0]  # "said C. Eugene Steuerle": keep initials
+
+
+# a sentence end, not the period of "Mr. McHugh", "Sen. Reid" or "C. Eugene Steuerle"
+SENTENCE_BREAK = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bSen)(?<!\bGov)(?<!\bRep)"
+    r"(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bSgt)(?<!\bProf)(?<!\bRev)(?<!\bAmb)[.!?]\s"
+)
 
 
 def _according(s: str) -> tuple[str, str] | None:

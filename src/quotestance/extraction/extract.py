@@ -28,10 +28,10 @@ def extract_statements(article: Article, nlp: Language | None = None, reported: 
     spans = find_spans(text)
     reg = build_registry(text, spans, nlp)
     layout = Layout.of(text)
-    direct = attribute(article, spans, reg, layout)
     if not reported:
-        return assign_parties(article, direct)
+        return assign_parties(article, attribute(article, spans, reg, layout))
     found = find_reported(article.id, text, spans, reg, layout.paras, layout.ends)
+    direct = attribute(article, spans, reg, layout, holders=found)
     merged = sorted(direct + found, key=lambda s: (s.start, s.kind != "reported"))
     out = [replace(s, index=i) for i, s in enumerate(merged)]
     holders = [s for s in out if s.kind == "reported"]  # in reading order: the holder is the last one starting before

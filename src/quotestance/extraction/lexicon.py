@@ -67,7 +67,8 @@ STOP_WORDS = _words(
     earlier later when while monday tuesday wednesday thursday friday saturday sunday january february march
     april may june july august september october november december according if as yet still so then there
     here what why how our their his her its a an the once now today yesterday also instead indeed finally first
-    again though although because since where whether to for with by from like unlike even only just until"""
+    again though although because since where whether to for with by from like unlike even only just until
+    many most some several both all few other others each every any no more fewer numerous various"""
 )
 
 # Words that make a capitalised run an institution or place, not a person: "the Foreign Ministry".

@@ -7,7 +7,7 @@ Voss"). The registry resolves a surname or a given name to the full form first u
 from __future__ import annotations
 
 import re
-from bisect import insort
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -22,12 +22,15 @@ _UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper()) + "ΑΒΓΔΕ
 PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
 _NAME_TOKEN = (
     rf"(?:(?<![\w’'-]){PARTICLE}[- ]){{0,2}}"
-    rf"(?:[{_UPPER}][^\W\d_]{{0,3}}\.|[{_UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*)"
-)  # "Lt." or "J." but not "Vasnetsov."
+    rf"(?:[{_UPPER}][^\W\d_{_UPPER}]{{0,3}}\.|[{_UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*)"
+)  # "Lt." or "J." but not "Vasnetsov." nor an acronym ending a sentence ("the CDC. About …")
 NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*")
 VERB_RE = re.compile(r"\b(" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b")
 # where a clause's subject can start: a capital, a particle before a capital, a pronoun or a determiner
 SUBJECT_START = re.compile(rf"\s*(?:[{_UPPER}]|{PARTICLE}[- ][{_UPPER}]|(?:he|she|they|the|a|an|his|her|its|their|one|another)\b)")
+
+
+NEAR = 400  # characters before a pronoun in which a sentence's subject is its likeliest referent
 
 
 @dataclass
@@ -39,6 +42,11 @@ class Person:
     @property
     def tokens(self) -> list[str]:
         return name_tokens(self.name)
+
+    @property
+    def core(self) -> list[str]:
+        """The name's tokens without a generational suffix ("James Roosevelt Jr." -> James, Roosevelt)."""
+        return core_tokens(self.tokens)
 
 
 class Registry:
@@ -52,25 +60,29 @@ class Registry:
         self._by_last: dict[str, list[Person]] = {}  # last name token -> people, in order of first mention
         self._by_token: dict[str, list[Person]] = {}  # any name token -> people, in order of first mention
         self.rejected: set[str] = set()  # names the NER model calls organisations, places or products
+        self.subjects: set[int] = set()  # offsets of mentions that start a sentence
+        self.sentence_ends: list[int] = []
 
-    def find(self, name: str) -> Person | None:
-        """The person a name refers to: the first whose name ends with it ("Voss" -> "Anika Voss"), else the first
-        whose name holds its first word (a given name alone, or a surname with a particle)."""
-        toks = name_tokens(name)
+    def find(self, name: str, pos: int | None = None) -> Person | None:
+        """The person a name refers to: one whose name ends with it ("Voss" -> "Anika Voss"; a suffix such as
+        "Jr." aside), else one whose name holds its first word (a given name alone, a surname with a particle).
+        Of several ("Franklin Roosevelt", later "James Roosevelt Jr."), the one mentioned last before `pos`."""
+        toks = core_tokens(name_tokens(name))
         if not toks:
             return None
-        for p in self._by_last.get(toks[-1], ()):
-            if len(toks) <= len(p.tokens) and p.tokens[-len(toks) :] == toks:
-                return p
-        found = self._by_token.get(toks[0])
+        found = [p for p in self._by_last.get(toks[-1], ()) if len(toks) <= len(p.core) and p.core[-len(toks) :] == toks]
+        found = found or self._by_token.get(toks[0], [])
+        if len(found) > 1 and pos is not None:
+            latest = next((p for at, p in reversed(self.mentions) if at < pos and p in found), None)
+            return latest or found[0]
         return found[0] if found else None
 
     def add(self, name: str, pos: int, descriptors: set[str] = frozenset()) -> Person:
-        person = self.find(name)
+        person = self.find(name, pos)
         if person is None:
             person = Person(name)
             self.people.append(person)
-            self._by_last.setdefault(person.tokens[-1], []).append(person)
+            self._by_last.setdefault(person.core[-1], []).append(person)
             for tok in dict.fromkeys(person.tokens):
                 self._by_token.setdefault(tok, []).append(person)
         person.descriptors |= set(descriptors)
@@ -78,15 +90,37 @@ class Registry:
         return person
 
     def last_before(self, pos: int, descriptor: set[str] | None = None) -> Person | None:
-        """The latest person before `pos` (described by all of `descriptor`, if given); people who speak or hold a
-        title first."""
-        before = [p for at, p in reversed(self.mentions) if at < pos and (descriptor is None or descriptor <= p.descriptors)]
-        return next((p for p in before if p.spoke or p.descriptors), before[0] if before else None)
+        """The latest person before `pos` (described by all of `descriptor`, if given), people who speak or hold
+        a title first; nearby (the last `NEAR` characters), the latest person when a sentence's subject, else
+        the subject of that person's sentence, outranks them ("Sharron Angle, running against Sen. Harry Reid, … “…,” she said")."""
+        before = [(at, p) for at, p in reversed(self.mentions) if at < pos and (descriptor is None or descriptor <= p.descriptors)]
+        if not before:
+            return None
+        if before[0][0] >= pos - NEAR and before[0][0] in self.subjects:
+            return before[0][1]  # the last sentence's subject: "Fiona Parry issued a plea … “…,” she said"
+        at, found = next(((at, p) for at, p in before if p.spoke or p.descriptors), before[0])
+        if at >= pos - NEAR:  # a subject earlier in the same sentence outranks the people its sentence mentions
+            k = bisect_right(self.sentence_ends, at)
+            lo = self.sentence_ends[k - 1] if k else 0
+            subject = next((p for s, p in before if lo <= s < at and s in self.subjects), None)
+            return subject or found
+        return found
 
 
 def name_tokens(name: str) -> list[str]:
     """A name's tokens, particles in lower case: "Van der Meulen-Bakker" matches "Annelies van der Meulen-Bakker"."""
     return [t.lower() if t.lower() in NAME_PARTICLES else t for t in name.split()]
+
+
+SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
+
+
+def core_tokens(tokens: list[str]) -> list[str]:
+    """Name tokens without a trailing generational suffix (kept when it is all there is)."""
+    end = len(tokens)
+    while end > 1 and tokens[end - 1].rstrip(",") in SUFFIXES:
+        end -= 1
+    return tokens[:end]
 
 
 def split_title(run: str) -> tuple[list[str], list[str]]:
@@ -127,6 +161,26 @@ def person_names(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
     return out
 
 
+_TITLE_WORD = re.compile(r"(?:^|(?<=[ \t\n]))([A-Z][\w.’'-]*)[ \t]+$")
+
+
+def starts_sentence(text: str, at: int) -> bool:
+    """Whether the name at `at` opens its sentence, title words aside ("House Minority Leader John Boehner said")."""
+    head = text[max(0, at - 80) : at]
+    while m := _TITLE_WORD.search(head):  # "House Minority Leader ", "Sen. ", but not "said Vossberg.\n"
+        if m.group(1).endswith(".") and m.group(1).lower() not in TITLE_WORDS:
+            break
+        head = head[: m.start()]
+    if not head.strip():
+        return at - 80 <= 0 or text[at - 81] in "\n"
+    if head.rstrip(" \t")[-1:] in ("\n", ""):
+        return True
+    last = head.split()[-1] if head.split() else ""
+    if last.endswith(".") and len(last) <= 4 and last[:1].isupper():
+        return False  # an abbreviation: "Sen. Harry Reid", "Gov. Ann Lee"
+    return bool(re.search(r"[.!?][”\"’]?\s+$", head))
+
+
 NOT_PEOPLE = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "NORP", "LANGUAGE"}
 
 
@@ -159,6 +213,7 @@ def build_registry(text: str, spans: list[Span], nlp: Language | None = None) ->
     attribution sentence is not a person (`Registry.rejected`); names elsewhere are kept. Measured on the
     real-news pages: README, "Speakers on real pages"."""
     reg = Registry()
+    reg.sentence_ends = sentence_ends(text)
     others = not_people(text, nlp) if nlp is not None else []
     outside, pos = [], 0
     subject_of_verb = re.compile(r"\s*(?:,[^,]{1,80},\s*)?(?:" + VERB_RE.pattern + ")")
@@ -173,6 +228,8 @@ def build_registry(text: str, spans: list[Span], nlp: Language | None = None) ->
                 continue
             if len(name.split()) >= 2 or reg.find(name):
                 person = reg.add(name, at, titles)
+                if starts_sentence(text, at):
+                    reg.subjects.add(at)
                 if subject_of_verb.match(text, at + len(name)):
                     person.spoke = True
     return reg

@@ -115,6 +115,8 @@ def find_spans(text: str) -> list[Span]:
                 spans.append(carry)
             carry = None
         for i, ch, (kind, family) in marks:
+            if state is None and ch == '"' and kind == "close" and i + 1 < p1 and _is_letter(text[i + 1]):
+                kind = "open"  # glued to the sentence before it (`Kaine."So that …`): nothing is open, so it opens
             if state is None:
                 if kind == "open":
                     state, segments = (i, ch, family), []

@@ -1,0 +1,65 @@
+"""Who is who on real pages: surnames, suffixes, subjects and quantifiers (patterns from data/real_news, names made up)."""
+
+from quotestance.extraction import extract_statements
+from quotestance.extraction.people import starts_sentence
+from quotestance.records import Article
+
+
+def speakers(text, kind="direct"):
+    return [s.speaker for s in extract_statements(Article("t", text)) if s.kind == kind]
+
+
+def test_a_surname_goes_to_the_namesake_mentioned_last():
+    text = (
+        "The act was signed by President Franklin Roosevelt in 1935.\n"
+        "James Roosevelt Jr., his grandson, said on the call: “It was a tremendous legacy.”\n"
+        "Roosevelt, who served under President Clinton, was blunt. “There is a lot of scare talk out there,” Roosevelt said."
+    )
+    assert speakers(text) == ["James Roosevelt Jr", "James Roosevelt Jr"]
+
+
+def test_a_quote_mark_glued_to_the_previous_sentence_opens_the_next_quote():
+    text = '"We will keep fighting," said party chairman Tim Kaine."So that is one of the themes for the fall."'
+    got = [(s.text, s.speaker) for s in extract_statements(Article("t", text)) if s.kind == "direct"]
+    assert got == [("We will keep fighting,", "Tim Kaine"), ("So that is one of the themes for the fall.", "Tim Kaine")]
+
+
+def test_a_partial_quote_inside_reported_speech_is_the_reporting_subjects():
+    text = (
+        "House leader John Boehner said in a statement that reforms were necessary.\n"
+        "He added that Republicans are “committed to protecting the program for future generations.”"
+    )
+    assert speakers(text) == ["John Boehner"]
+    text += "\nTo ease the threat, the officials said, the utility vented its covers, “so gas cannot build up,” Mr. Boehner said."
+    assert speakers(text)[-1] == "John Boehner"
+
+
+def test_quantifiers_are_not_names():
+    text = (
+        "Senator Ann Lee spoke first. Many Republicans have opposed the programme since it began.\n"
+        "“It is time for an adult conversation,” she said."
+    )
+    assert speakers(text) == ["Ann Lee"]
+
+
+def test_an_acronym_ending_a_sentence_is_not_part_of_a_name():
+    text = "About 2 million people get sick every year, according to the CDC. About 23,000 die."
+    assert speakers(text, "reported") == ["the CDC"]
+
+
+def test_she_said_is_the_subject_not_the_senator_her_sentence_mentions():
+    text = (
+        "Sharron Angle, a candidate running against Sen. Harry Reid in Nevada, released an advert.\n"
+        "“We have a contract with our seniors,” she said in the ad."
+    )
+    assert speakers(text) == ["Sharron Angle"]
+    text = (
+        "Chief inspector Jen Mattinson said the pills were being traced. “We are concerned,” said Mattinson.\n"
+        "Fiona Parry issued a plea to stay away from the pills.\n“She never understood how dangerous they were,” she said."
+    )
+    assert speakers(text) == ["Jen Mattinson", "Fiona Parry"]
+
+
+def test_a_sentence_start_after_title_words_but_not_after_an_abbreviation():
+    text = "Intro.\nHouse Minority Leader John Boehner said so. He met Sen. Harry Reid. “Yes,” said Vossberg.\n\nAnanyan left."
+    assert [starts_sentence(text, text.find(n)) for n in ("John", "Harry", "Ananyan")] == [True, False, True]
