@@ -63,3 +63,13 @@ def test_she_said_is_the_subject_not_the_senator_her_sentence_mentions():
 def test_a_sentence_start_after_title_words_but_not_after_an_abbreviation():
     text = "Intro.\nHouse Minority Leader John Boehner said so. He met Sen. Harry Reid. “Yes,” said Vossberg.\n\nAnanyan left."
     assert [starts_sentence(text, text.find(n)) for n in ("John", "Harry", "Ananyan")] == [True, False, True]
+
+
+def test_a_quote_without_a_cue_belongs_to_a_newly_introduced_subject():
+    text = (
+        "“Investors responded by sending us money,” said William Gale, a fellow at the institute.\n"
+        "Charles Schultze, a former chairman of the council, once summed up the danger with a metaphor. "
+        "“It’s not so much a question of the wolf at the door, but termites in the woodwork.”\n"
+        "“And the termites are busy,” he added. “They always are.”"
+    )
+    assert speakers(text) == ["William Gale", "Charles Schultze", "Charles Schultze", "Charles Schultze"]

@@ -173,3 +173,29 @@ def test_any_text_gives_ordered_spans_inside_it(words, noise):
     for s in statements:
         assert 0 <= s.start <= s.end <= len(text) and s.kind in ("direct", "reported")
         assert s.part_of is None or statements[s.part_of].kind == "reported"
+
+
+def test_a_list_after_said_colon_gives_one_statement_per_item():
+    text = (
+        "In a wide-ranging interview, Voss also said:\n"
+        "- The UK must stay in the EU to keep its influence\n"
+        "- She is confident the nuclear deal will pass\n"
+        "- ok\n"
+        "The interview was recorded on Tuesday."
+    )
+    got = reported(text)
+    assert got == [
+        ("The UK must stay in the EU to keep its influence", "Anika Voss", "said"),
+        ("She is confident the nuclear deal will pass", "Anika Voss", "said"),
+    ]
+
+
+@pytest.mark.parametrize("verb", ["blasted", "lambasted", "decried", "rebuked", "downplayed"])
+def test_more_stance_verbs_start_the_text(verb):
+    assert reported(f"Voss {verb} recent claims that the pipeline is unsafe.") == [
+        (f"{verb} recent claims that the pipeline is unsafe", "Anika Voss", verb)
+    ]
+
+
+def test_disputed_as_an_adjective_is_no_cue():
+    assert reported("Voss met the winner of the disputed 2020 presidential election.") == []

@@ -122,7 +122,11 @@ def attribute(article: Article, spans: list[Span], reg: Registry, layout: Layout
         if found is None:
             if partial or len(qtext.split()) < 3:
                 continue  # scare quotes / a quoted word with nobody saying it
-            speaker = last_speaker  # a quote with no cue continues the previous quote's speaker (rule 4)
+            # a quote with no cue continues the previous quote's speaker (rule 4), unless a sentence since then
+            # opened with someone else ("Charles Schultze … once summed it up with a metaphor. “…”")
+            since = accepted_ends[-1] if accepted_ends else 0
+            introduced = reg.subject_between(since, w.open_at)
+            speaker = introduced.name if introduced else last_speaker
         if speaker:
             reg.add(speaker, w.open_at).spoke = True
             last_speaker = speaker

@@ -119,7 +119,8 @@ STANCE_VERBS = _words(
     rejects rejecting dismissed dismisses dismissing denied denies denying hailed hails blamed blames blaming described
     describes branded brands labelled labeled demanded demands threatened threatens defended defends thanked thanks
     applauded slammed denounced denounces protested questioned accuse urge deny reject welcome condemn criticise criticize
-    blame demand describe"""
+    blame demand describe blasted blasts lambasted decried decries pilloried rebuked castigated chided ridiculed mocked
+    downplayed downplays"""
 )
 # Heads of subject phrases that name an institution or a group speaking as one: kept as written ("the Foreign Ministry").
 INSTITUTION_HEADS = _words(

@@ -89,6 +89,10 @@ class Registry:
         insort(self.mentions, (pos, person), key=lambda m: m[0])
         return person
 
+    def subject_between(self, lo: int, hi: int) -> Person | None:
+        """The last person who opens a sentence in text[lo:hi], if any."""
+        return next((p for at, p in reversed(self.mentions) if lo <= at < hi and at in self.subjects), None)
+
     def last_before(self, pos: int, descriptor: set[str] | None = None) -> Person | None:
         """The latest person before `pos` (described by all of `descriptor`, if given), people who speak or hold
         a title first; nearby (the last `NEAR` characters), the latest person when a sentence's subject, else

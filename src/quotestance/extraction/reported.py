@@ -57,6 +57,8 @@ COMMENT = re.compile(r",\s+(?:which|a move|a decision|a step|as|after|while|in t
 QUOTE_NEXT = re.compile(r"\s*(?::|,)?\s*[“\"‘«„]")  # "warned: “…”" — the verb introduces a direct quote
 NAMING = re.compile(r"\s+(?!On\b|For\b)[A-Z][\w'-]*[^\W’s](?:\s+[A-Z][\w’'-]+)*\s*(?:[,.;]|\s+and\b|$)")
 QUOTE_AFTER_COLON = re.compile(r"[^“\"‘«„.;]{0,100}?:\s*[“\"‘«„]")  # "told reporters after the talks: “…”"
+# a determiner or adjective before the word makes it a noun: "recent claims that …", "the calls for …", "his promises"
+NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|these|those|such|recent|earlier|new|repeated|similar|any|no)\s+$", re.I)
 PASSIVE = {"been", "was", "were", "is", "are", "be", "being"}
 # time and occasion between a verb and its clause: "said on Monday (that) …", "said in a statement to state media that …"
 ADVERBIAL = re.compile(
@@ -159,7 +161,11 @@ def _attributes_a_quote(text: str, s0: int, cue: Cue, quotes: Quoted) -> bool:
 
 def _sentence_items(text: str, s0: int, s1: int, quotes: Quoted, reg: Registry) -> list[Found]:
     """The reported statements of one sentence."""
-    cues = [Cue(m.start(), m.end(), m.group(1)) for m in CUE_RE.finditer(text, s0, s1) if not quotes.overlap(m.start(), m.end())]
+    cues = [
+        Cue(m.start(), m.end(), m.group(1))
+        for m in CUE_RE.finditer(text, s0, s1)
+        if not quotes.overlap(m.start(), m.end()) and not NOUN_BEFORE.search(text, max(s0, m.start() - 20), m.start())
+    ]
     out: list[Found] = []
     speaker: str | None = None
     for k, cue in enumerate(cues):
@@ -254,6 +260,8 @@ def _clause_before(text: str, s0: int, s1: int, cue: Cue, quotes: Quoted, reg: R
     """ "CLAUSE, X said." or "CLAUSE, said X.": the clause before the attribution."""
     s0, s1 = max(s0, cue.start - LOOK_AHEAD), min(s1, cue.end + LOOK_AHEAD)
     before = text[s0 : cue.start]
+    if text[cue.end : s1].lstrip().startswith(":"):
+        return None  # "…, Voss also said:" introduces a quote or a list, it closes no clause
     after = text[cue.end : s1].strip(END_PUNCT + '”"’»')
     comma = before.rstrip().rfind(",")
     if comma < 0:
@@ -292,17 +300,44 @@ def _according(text: str, s0: int, s1: int, cue: Cue, quotes: Quoted, reg: Regis
     return Found(lo, hi, speaker, "according to")
 
 
+BULLET_INTRO = re.compile(r"\b(said|says|added|argued|explained|insisted|stressed|warned|told\s[^:“\"]{1,40}?)\s*:\s*$")
+BULLET = re.compile(r"[-•*–]\s+")
+
+
+def _bullets(text: str, paras: list[tuple[int, int]], reg: Registry) -> list[tuple[Found, tuple[int, int]]]:
+    """ "In the interview, President Obama also said:" and a list: each item is a statement of that speaker."""
+    out: list[tuple[Found, tuple[int, int]]] = []
+    for k, (p0, p1) in enumerate(paras):
+        m = BULLET_INTRO.search(text, p0, p1)
+        if not m or not BULLET.match(text, paras[k + 1][0] if k + 1 < len(paras) else p1):
+            continue
+        subject = subject_before(text[max(p0, m.start() - LOOK_BACK) : m.start()], reg)
+        speaker = speaker_of(subject, m.start(), reg) if subject else None
+        if not speaker:
+            continue
+        for b0, b1 in paras[k + 1 :]:
+            bullet = BULLET.match(text, b0, b1)
+            if not bullet:
+                break
+            lo, hi = _trim(text, bullet.end(), b1)
+            if len(text[lo:hi].split()) >= 3:
+                out.append((Found(lo, hi, speaker, m.group(1).split()[0]), (b0, b1)))
+    return out
+
+
 def find_reported(
     article_id: str, text: str, spans: list[Span], reg: Registry, paras: list[tuple[int, int]], ends: list[int]
 ) -> list[Statement]:
     """Every reported statement of an article, in reading order (indices are set by the caller)."""
     quotes = Quoted(spans)
     out = []
-    for s0, s1 in sentences(text, paras, ends):
-        for f in _sentence_items(text, s0, s1, quotes, reg):
-            if len(text[f.start : f.end].split()) < 2:
-                continue  # cut to nothing by a second verb
-            body = normalise(re.sub(r"[“”\"«»„]", "", text[f.start : f.end]))
-            context = normalise(text[s0:s1])[:500]
-            out.append(Statement(article_id, 0, "reported", body, f.start, f.end, f.speaker, f.cue.lower(), False, context))
+    bounds = sentences(text, paras, ends)
+    items = [(f, s0, s1) for s0, s1 in bounds for f in _sentence_items(text, s0, s1, quotes, reg)]
+    items += [(f, p0, p1) for f, (p0, p1) in _bullets(text, paras, reg)]  # a list item is its own context
+    for f, s0, s1 in sorted(items, key=lambda x: x[0].start):
+        if len(text[f.start : f.end].split()) < 2:
+            continue  # cut to nothing by a second verb
+        body = normalise(re.sub(r"[“”\"«»„]", "", text[f.start : f.end]))
+        context = normalise(text[s0:s1])[:500]
+        out.append(Statement(article_id, 0, "reported", body, f.start, f.end, f.speaker, f.cue.lower(), False, context))
     return out
