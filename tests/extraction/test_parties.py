@@ -59,3 +59,28 @@ def test_a_neutral_statement_keeps_only_a_target_it_names():
     result = {"label": "neutral", "confidence": 0.9, "probs": {"neutral": 0.9}, "score": 0.0}
     assert s.with_stance(result, "m").target is None
     assert s.with_stance({**result, "label": "hostile"}, "m").target == "Turkey"
+
+
+def test_the_party_just_before_the_role_word_is_the_speakers():
+    found = statements(
+        "The talks followed a meeting in Addis Ababa between the AU’s special envoy for the Nile, Olusegun Adeyemi, "
+        "and officials from Egypt.\n\n“The first round will take place in Kigali,” Adeyemi said."
+    )
+    assert found["The first round will take place in Kigali,"].speaker_affiliation_code == "AU"
+
+
+def test_a_plural_role_in_the_clause_before_a_name_is_not_its_title():
+    found = statements(
+        "Paweł Zaremba, a spokesman for the Polish foreign ministry, spoke first.\n\n"
+        "Asked whether Poland would expel Belarusian diplomats, Zaremba declined to speculate. “We are consulting our allies,” Zaremba said."
+    )
+    assert found["We are consulting our allies,"].speaker_affiliation_code == "POL"
+
+
+def test_speakers_for_both_sides_have_no_affiliation():
+    found = statements(
+        "Armenia and Azerbaijan exchanged detainees on Monday, officials on both sides said.\n\n"
+        "Both governments described the swap as a step towards a treaty."
+    )
+    assert found["Armenia and Azerbaijan exchanged detainees on Monday"].speaker_affiliation is None
+    assert all(s.speaker_affiliation is None for s in found.values())

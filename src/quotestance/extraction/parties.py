@@ -50,10 +50,17 @@ class Parties:
         words = _words(clause)
         if words & self.places.not_state:
             return None
-        if not words & self.places.state_roles:
-            return _UNSET
+        roles = {w for w in words & self.places.state_roles if not (w.endswith("s") and w[:-1] in self.places.state_roles)}
+        if not roles:
+            return _UNSET  # no role, or only a plural one ("… expel Belarusian diplomats, Zaremba said"): not a title
         found = self._mentions(clause)
-        return found[0].code if found else _ROLE  # "Kenya's ambassador to Britain": the first party is the speaker's
+        if not found:
+            return _ROLE
+        # the party just before the role word nearest the name: "Kenya's ambassador to Britain", "a meeting in
+        # Addis Ababa between the AU's special envoy"; else the first after it ("a spokesman for the Chinese …")
+        role_at = max(m.start() for m in _WORD.finditer(clause) if _words(m.group()) & roles)
+        before = [m for m in found if m.start < role_at]
+        return before[-1].code if before else found[0].code
 
     def _at(self, start: int, end: int) -> object:
         """The role around one mention of the speaker at text[start:end]: the clause before it, then an apposition after."""
@@ -96,6 +103,8 @@ class Parties:
         return self._cache[speaker]
 
     def _resolve(self, speaker: str) -> str | None:
+        if self.places.both_sides.search(speaker) or "both" in _words(speaker):
+            return None  # "officials on both sides", "both governments": nobody's in particular
         own = self._mentions(speaker)  # "Moscow", "Norway's coast guard", "a UN spokesperson"
         if own:
             return None if _words(speaker) & self.places.not_state else own[-1].code
