@@ -84,3 +84,11 @@ def test_speakers_for_both_sides_have_no_affiliation():
     )
     assert found["Armenia and Azerbaijan exchanged detainees on Monday"].speaker_affiliation is None
     assert all(s.speaker_affiliation is None for s in found.values())
+
+
+def test_a_venue_is_not_a_target():
+    found = statements(
+        "Egypt and Ethiopia will resume talks on the dam, the AU said.\n\n"
+        "“The first round will take place in Kigali, and Ethiopia has agreed to attend,” said Olusegun Adeyemi, the AU envoy."
+    )
+    assert found["The first round will take place in Kigali, and Ethiopia has agreed to attend,"].target_code == "ETH"

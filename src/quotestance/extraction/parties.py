@@ -22,6 +22,7 @@ _UNSET, _ROLE = object(), object()
 _DATELINE = re.compile(r"\s*([^\W\d_][^\n,—–(]{2,40}?)(?:,\s*([^\n—–(]{2,30}?))?\s*(?:\([\w ]+\)\s*)?[—–-]\s")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”’\"]?(?:\s+|$)|\n\n")
 _COUNTERPART = re.compile(r"[’'s ]{0,3}\s*(?:counterparts?|neighbou?rs?|rivals?|opposite numbers?)\b")  # "his Tunisian counterpart"
+_VENUE = re.compile(r"\b(?:in|at|through|via|into|near|inside|across)\s+(?:the\s+)?$", re.I)  # "in Kigali": where, not whom
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’\n]{0,200}’(?!\w)")
 
 
@@ -153,7 +154,7 @@ class Parties:
         text = self.text[statement.start : statement.end] if statement.end > statement.start else statement.text
         if self.places.both_sides.search(text):
             return None, "statement"
-        named = [m.code for m in self._mentions(text) if m.code != speaker_code]
+        named = [m.code for m in self._mentions(text) if m.code != speaker_code and not _VENUE.search(text, 0, m.start)]
         other = self.counterpart(speaker_code)
         if named:
             return (other if other in named else named[0]), "statement"
