@@ -32,7 +32,7 @@ def evaluate_extractor(args: argparse.Namespace) -> int:
         def classify(texts: list[str]) -> list[str]:
             return [r["label"] for r in clf.predict(texts)]
 
-    nlp = None if args.no_ner else load_ner()
+    nlp = load_ner() if args.ner else None
     result = evaluate_extraction(args.extraction or args.end_to_end, classify=classify, label_set=labels, nlp=nlp)
     print(format_extraction(result))
     if args.report:
@@ -116,5 +116,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--end-to-end", dest="end_to_end", default=None, metavar="GOLD_DIR", help="score extraction + stance together on gold articles"
     )
     p.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples (default: 1000)")
-    p.add_argument("--no-ner", action="store_true", help="(--extraction, --end-to-end) score the rules-only path, without spaCy NER")
+    p.add_argument(
+        "--ner",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="(--extraction, --end-to-end) also use spaCy NER (off by default, as in runs)",
+    )
     p.set_defaults(func=cmd_evaluate)

@@ -33,7 +33,7 @@ def _parse(row: dict[str, Any], fields: Fields, max_chars: int) -> list[dict[str
 class _StanceActor:
     """Loads the classifier once; turns a batch of parsed records into quote rows and error rows."""
 
-    def __init__(self, model: str, batch_size: int = 32, explain: bool = False, ner: bool = True) -> None:
+    def __init__(self, model: str, batch_size: int = 32, explain: bool = False, ner: bool = False) -> None:
         self.explain = explain
         self.nlp = load_ner() if ner else None
         self.clf = StanceClassifier.from_pretrained(model, batch_size=batch_size)
@@ -84,7 +84,7 @@ def predict_articles_ray(
     max_chars: int = DEFAULT_MAX_CHARS,
     overwrite: bool = False,
     explain: bool = False,
-    ner: bool = True,
+    ner: bool = False,
 ) -> dict[str, int]:
     """Articles → stanced quotes on Ray Data; returns the counts of quote and error rows written."""
     try:

@@ -160,7 +160,7 @@ def extract_articles(
     progress: bool = True,
     chunk_size: int = CHUNK_ARTICLES,
     max_chars: int = DEFAULT_MAX_CHARS,
-    ner: bool = True,
+    ner: bool = False,
 ) -> RunStats:
     """Articles → attributed statements (no model), streamed like `predict_articles`: resumable, every record accounted for."""
     paths = run_paths(output, errors)
@@ -187,7 +187,7 @@ def predict_articles(
     chunk_size: int = CHUNK_ARTICLES,
     max_chars: int | None = None,
     explain: bool = False,
-    ner: bool = True,
+    ner: bool = False,
     min_dyad: int = MIN_DYAD,
 ) -> RunStats:
     """Articles → attributed statements → stances, streamed to `output`, with a manifest and summaries beside it
