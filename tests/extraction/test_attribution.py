@@ -133,3 +133,12 @@ def test_a_speaker_with_an_initial_and_a_later_sentence_end():
     """The cue's subject runs past an initial ("C.") even when a full stop follows later in the sentence."""
     text = "“It’s very much something to worry about,” said C. Eugene Steuerle, a fellow at the Urban Institute. “It is squeezed.”"
     assert {q.speaker for q in extract_quotes(Article(id="a", text=text))} == {"C. Eugene Steuerle"}
+
+
+def test_a_pull_quote_repeating_the_body_is_one_statement():
+    text = (
+        "“It is very emotional. Our ancestors tell us the strandings are a sign. We need to listen,” said Hori Parata.\n"
+        "‘We need to listen’\n"
+        "Harvest rights were recognised in 1998."
+    )
+    assert [q[0] for q in quotes(text)] == ["It is very emotional. Our ancestors tell us the strandings are a sign. We need to listen,"]

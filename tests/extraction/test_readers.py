@@ -131,3 +131,12 @@ def test_sample_articles_all_read():
     arts = items(REPO / "data" / "articles")
     assert len(arts) >= 40 and all(isinstance(a, Article) and a.published for a in arts)
     assert json.loads((REPO / "data" / "articles" / f"{arts[0].id}.json").read_text())["quotes"]
+
+
+def test_teasers_after_an_end_of_article_heading_are_cut():
+    body = "“We will not back down,” the minister said.\n\n" + "The talks resume on Monday in Geneva.\n\n" * 5
+    tail = "You Might Also Like\nFeatured Slide Shows\n“One girl can be silenced” slideshow A photo contest winner"
+    cleaned = clean_text(body + tail)
+    assert "We will not back down" in cleaned and "slideshow" not in cleaned and "Also Like" not in cleaned
+    early = "Comments\n" + body  # the heading in the first half: not the end of the article
+    assert clean_text(early).count("talks resume") == 5

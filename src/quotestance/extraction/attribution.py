@@ -92,6 +92,15 @@ def find_speaker(w: Window, before: str, partial: bool, reg: Registry) -> tuple[
     return (cues[0] if cues else None), None, (cues[0][0] if cues else None)
 
 
+def _pull_quote(text: str, span: Span, qtext: str, layout: Layout, texts: list[str]) -> bool:
+    """A quote that fills its paragraph alone and repeats part of a longer quote elsewhere in the article."""
+    p0, p1 = layout.paragraph(span.start)
+    if len(text[p0:p1].strip()) > len(qtext) + 4:
+        return False
+    words = normalise(qtext).lower().strip(" .,;:!?")
+    return bool(words) and any(words in t and len(t) > len(words) for t in texts)
+
+
 def attribute(article: Article, spans: list[Span], reg: Registry, layout: Layout, holders: list[Statement] = ()) -> list[Statement]:
     """Turn spans into attributed direct statements, leaving out quoted strings that are not speech.
 
@@ -100,6 +109,7 @@ def attribute(article: Article, spans: list[Span], reg: Registry, layout: Layout
     holder's speaker's words: its subject, not the nearest name, says who."""
     text = article.text
     held = sorted((h.start, h.end, h.speaker, h.cue) for h in holders if h.speaker)
+    texts = [normalise(sp.text(text)).lower().strip(" .,;:!?") for sp in spans]
     statements: list[Statement] = []
     last_speaker: str | None = None
     accepted_ends: list[int] = []
@@ -111,6 +121,8 @@ def attribute(article: Article, spans: list[Span], reg: Registry, layout: Layout
         if NAMING_CUES.search(before) or is_title(qtext, before, w.after):
             continue
         found, speaker, cue = find_speaker(w, before, partial, reg)
+        if found is None and _pull_quote(text, span, qtext, layout, texts):
+            continue  # a subhead or pull quote that repeats words quoted in the body: one statement, not two
         k = bisect_right(held, (span.start, float("inf")))
         if partial and k and span.end <= held[k - 1][1]:
             holder, after = held[k - 1], cue_after(w.after)

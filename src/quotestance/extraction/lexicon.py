@@ -88,6 +88,13 @@ ABBREVIATIONS = _words("Mr Mrs Ms Dr St No Gen Lt Col Adm Sen Rep Gov Maj Capt S
 LINK_WORDS = _words("the a an of for and")
 
 # Whole lines that scrapers keep from web pages and that are never part of the story.
+# A heading after which a page holds teasers, slideshows and comments, not the article: cut there (second half only).
+END_OF_ARTICLE = re.compile(
+    r"^\s*(?:you (?:might|may) also like|featured slide ?shows|more (?:from|stories from) [\w .]{2,40}|most (?:popular|viewed)|"
+    r"around the web|recommended (?:stories|articles|reading)|(?:\d+ )?comments?|leave a (?:comment|reply)|join the conversation|"
+    r"from our partners|promoted stories)\s*:?\s*$",
+    re.IGNORECASE,
+)
 BOILERPLATE = re.compile(
     r"^\s*(?:share this (?:story|article)|share on \w+|related (?:articles|stories|content|coverage)|"
     r"(?:read more|also read|see also|more on this story)(?:\s*[:»›>|–—-].{0,150})?|advertisement|sponsored(?: content)?|"

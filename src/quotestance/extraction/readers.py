@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..records import Article, Fields, ReadError
-from .lexicon import BOILERPLATE
+from .lexicon import BOILERPLATE, END_OF_ARTICLE
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -50,10 +50,17 @@ def iso_date(value: Any) -> str | None:
 
 
 def clean_text(text: str) -> str:
-    """Normalise line endings, drop boilerplate lines and stray control characters."""
+    """Normalise line endings, drop boilerplate lines, stray control characters and what follows the article
+    ("You Might Also Like", "Comments" in its second half)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\ufeff", "")
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
     lines = [line.rstrip() for line in text.split("\n") if not BOILERPLATE.match(line)]
+    half, seen = len(text) / 2, 0
+    for k, line in enumerate(lines):  # "You Might Also Like", "Featured Slide Shows", "Comments": the article has ended
+        if seen > half and END_OF_ARTICLE.match(line):
+            lines = lines[:k]
+            break
+        seen += len(line) + 1
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
