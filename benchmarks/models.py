@@ -38,6 +38,7 @@ def test_sets() -> dict[str, list[dict]]:
     test = [r for r in rows if r["split"] == "test"]
     independent = [json.loads(line) for line in open(REPO / "data" / "independent" / "test.jsonl", encoding="utf-8")]
     sets = {
+        "corpus test, all": test,
         "corpus test, v1": [r for r in test if r["id"].split("-")[0] in V1],
         "corpus test, v2": [r for r in test if r["id"].split("-")[0] not in V1],
         "corpus test, hard": [r for r in test if is_hard(r)],
@@ -66,6 +67,23 @@ def f1s(gold: list[str], probs: np.ndarray, labels: list[str]) -> tuple[float | 
     return three, f1_score(g[ch], pred, labels=["conciliatory", "hostile"], average="macro", zero_division=0)
 
 
+def target_cells(gold: list[str], probs: np.ndarray, labels: list[str], n_boot: int = 500) -> str:
+    """Three-class macro-F1 and ECE with bootstrap 95% intervals, and neutral recall: the issue's targets."""
+    from quotestance.metrics import bootstrap_ci, expected_calibration_error, point_metrics
+
+    y = np.array([labels.index(g) for g in gold])
+
+    def metric(y_: np.ndarray, p_: np.ndarray) -> dict[str, float]:
+        return {"f1": point_metrics(y_, p_, labels)["macro_f1"], "ece": expected_calibration_error(p_, y_)}
+
+    point, ci = metric(y, probs), bootstrap_ci(y, probs, metric, n=n_boot)
+    recall = point_metrics(y, probs, labels)[f"recall_{'neutral'}"]
+    return (
+        f"{point['f1']:.3f} [{ci['f1'][0]:.3f}, {ci['f1'][1]:.3f}] · {recall:.3f} · "
+        f"{point['ece']:.3f} [{ci['ece'][0]:.3f}, {ci['ece'][1]:.3f}]"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("models", nargs="+", help="trained model folders")
@@ -81,11 +99,17 @@ def main() -> None:
     train_rows = [r for r in load_corpus(REPO / "data" / "quotes") if r["split"] == "train"]
     labels = list(THREE_CLASS)
     results: dict[str, dict[str, tuple]] = {}
+    targets: dict[str, dict[str, str]] = {}
     for folder in args.models:
         clf = StanceClassifier.from_pretrained(folder)
-        results[Path(folder).name] = {
-            n: f1s([r["label"] for r in rows], clf.predict_proba([r["text"] for r in rows]), clf.labels) for n, rows in sets.items()
-        }
+        probs = {n: clf.predict_proba([r["text"] for r in rows]) for n, rows in sets.items()}
+        results[Path(folder).name] = {n: f1s([r["label"] for r in rows], probs[n], clf.labels) for n, rows in sets.items()}
+        if "neutral" in clf.labels:
+            targets[Path(folder).name] = {
+                n: target_cells([r["label"] for r in sets[n]], probs[n], clf.labels)
+                for n in ("independent", "corpus test, all", "independent, hard", "corpus test, hard")
+                if n in sets
+            }
     tx, ty = [r["text"] for r in train_rows], [labels.index(r["label"]) for r in train_rows]
     results["TF-IDF + LR"] = {
         n: f1s([r["label"] for r in rows], tfidf_logreg(tx, ty, [r["text"] for r in rows], 3), labels) for n, rows in sets.items()
@@ -99,6 +123,10 @@ def main() -> None:
             three, ch = results[n][s]
             cells.append(f"{'—' if three is None else f'{three:.3f}':>6} / {ch:.3f}".rjust(22))
         print(f"{s:<26}{len(rows):>6}" + "".join(cells))
+    print("\nagainst the targets (three-class macro-F1 [95% CI] · neutral recall · ECE [95% CI]):")
+    for name, cells in targets.items():
+        for n, cell in cells.items():
+            print(f"  {name[:24]:<26}{n:<22}{cell}")
     if args.json:
         Path(args.json).write_text(json.dumps({"sets": {s: len(r) for s, r in sets.items()}, "results": results}, indent=1))
 

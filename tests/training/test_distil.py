@@ -85,3 +85,24 @@ def test_soft_labels_for_other_labels_are_refused(tmp_path, tiny_binary_model, t
     make_soft_labels(tiny_binary_model, [str(tiny_corpus)], None, soft)
     with pytest.raises(ValueError, match="soft labels for"):
         train(tiny_config(tiny_base, tiny_corpus, tmp_path / "s", soft_labels=str(soft), epochs=1.0))
+
+
+def test_the_committed_soft_labels_cover_the_corpus_and_the_pool():
+    """The default recipe reads data/distil/soft_labels.json: it must match the corpus's train rows and the pool."""
+    import hashlib
+
+    from conftest import REPO
+
+    from quotestance.corpus import load_corpus
+
+    soft = SoftLabels.read(REPO / "data" / "distil" / "soft_labels.json")
+    pool = REPO / soft.pool
+    assert soft.meta["pool_fingerprint"] == hashlib.sha256(pool.read_bytes()).hexdigest()[:16], "pool edited: regenerate the soft labels"
+    rows = load_corpus(REPO / "data" / "quotes")
+    train = {text_key(r["text"]) for r in rows if r["split"] == "train"}
+    held = {text_key(r["text"]) for r in rows if r["split"] != "train"}
+    missing = train - set(soft.probs)
+    assert len(missing) <= 0.02 * len(train), f"{len(missing)} train rows have no soft label: regenerate them"
+    assert not held & set(soft.probs), "validation or test rows must never carry the teacher's labels"
+    assert {text_key(r["text"]) for r in read_pool(pool)} <= set(soft.probs)
+    assert all(abs(sum(p) - 1) < 1e-3 for p in soft.probs.values())
