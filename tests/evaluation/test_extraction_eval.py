@@ -70,3 +70,19 @@ def test_end_to_end_counts_only_labels_the_model_has(tmp_path):
 def test_a_folder_without_gold_is_an_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="no gold articles"):
         evaluate_extraction(tmp_path / "missing")
+
+
+def test_intervals_hold_the_point_and_widen_on_fewer_articles(tmp_path):
+    import shutil
+
+    full = evaluate_extraction(REPO / "data" / "real_news" / "dev")
+    lo, hi = full["span_f1_ci"]
+    assert lo <= full["span"]["f1"] <= hi and lo < hi
+    slo, shi = full["speaker_accuracy_ci"]
+    assert slo <= full["speaker_accuracy"] <= shi
+    few = tmp_path / "few"
+    few.mkdir()
+    for f in sorted((REPO / "data" / "real_news" / "dev").glob("goose3-*"))[:6]:
+        shutil.copy(f, few / f.name)
+    small = evaluate_extraction(few)
+    assert small["speaker_accuracy_ci"][1] - small["speaker_accuracy_ci"][0] > shi - slo

@@ -23,7 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from ..extraction import extract_statements, read_path
+from ..metrics import mean_ci
 from ..records import UNTARGETED, Article, drops_target
 from ..tables import table
 
@@ -126,10 +129,14 @@ class Counts:
     e2e: int = 0  # found, attributed and labelled right
     e2e_gold: int = 0  # gold items with a label the classifier can give
     mistakes: list[dict[str, Any]] = field(default_factory=list)
+    speaker_hits: list[int] = field(default_factory=list)  # 1/0 per matched statement: for the interval
+    per_article: list[tuple[int, int, int]] = field(default_factory=list)  # (matched, predicted, gold) per article
 
     def result(self) -> dict[str, Any]:
         m = self.matched
         return {
+            "span_f1_ci": _f1_ci(self.per_article),
+            "speaker_accuracy_ci": mean_ci(self.speaker_hits) if self.speaker_hits else None,
             "gold": self.gold,
             "predicted": self.predicted,
             "span": _prf(m, self.predicted, self.gold),
@@ -148,6 +155,16 @@ class Counts:
             "furniture_taken": self.furniture,
             "mistakes": self.mistakes,
         }
+
+
+def _f1_ci(per_article: list[tuple[int, int, int]], n: int = 1000, seed: int = 0) -> tuple[float, float] | None:
+    """95% interval of span F1, resampling articles (statements of one article are not independent)."""
+    if not per_article:
+        return None
+    counts = np.asarray(per_article, dtype=float)
+    draws = counts[np.random.default_rng(seed).integers(0, len(counts), (n, len(counts)))].sum(axis=1)
+    f1 = 2 * draws[:, 0] / np.maximum(draws[:, 1] + draws[:, 2], 1)
+    return float(np.quantile(f1, 0.025)), float(np.quantile(f1, 0.975))
 
 
 def _score_parties(t: Counts, g: dict[str, Any], p: dict[str, Any]) -> None:
@@ -181,6 +198,7 @@ def _score(
     t.e2e_gold += sum(label_set is None or g.get("label") in label_set for g in items)
     pairs = match(items, pred, threshold)
     t.matched += len(pairs)
+    t.per_article.append((len(pairs), len(pred), len(items)))
     for gi, pj in pairs:
         g, p = items[gi], pred[pj]
         exact = norm_text(g["text"]) == norm_text(p["text"])
@@ -189,6 +207,7 @@ def _score(
         t.exact += exact
         t.boundary += boundary_exact(g["text"], p["text"])
         t.speaker += speaker
+        t.speaker_hits.append(int(speaker))
         t.partial += bool(g.get("partial", False)) == bool(p.get("partial", False))
         _score_parties(t, g, p)
         if classify and (label_set is None or g.get("label") in label_set):
@@ -300,6 +319,10 @@ def evaluate_extraction(
     return out
 
 
+def _ci(ci: tuple[float, float] | None) -> str:
+    return f"[{ci[0]:.3f}, {ci[1]:.3f}]" if ci else "[—]"
+
+
 def format_extraction(result: dict[str, Any], name: str = "quotestance") -> str:
     rows = [
         ["span (≥50% overlap)", *(f"{result['span'][k]:.3f}" for k in ("precision", "recall", "f1"))],
@@ -307,7 +330,8 @@ def format_extraction(result: dict[str, Any], name: str = "quotestance") -> str:
     ]
     text = table(rows, [name, "precision", "recall", "F1"], [22, 9, 9, 9])
     extra = (
-        f"\nspeaker accuracy (matched): strict {result['speaker_accuracy']:.3f}, lenient (surname) "
+        f"\nspan F1 95% CI (articles resampled) {_ci(result.get('span_f1_ci'))}; speaker accuracy (matched): strict "
+        f"{result['speaker_accuracy']:.3f} {_ci(result.get('speaker_accuracy_ci'))}, lenient (surname) "
         f"{result['speaker_accuracy_lenient']:.3f}   partial flag accuracy: {result['partial_accuracy']:.3f}"
         f"\nnon-speech strings taken as quotes: {result['non_speech_taken']}   statements from page furniture: "
         f"{result['furniture_taken'] + result.get('reported', {}).get('furniture_taken', 0)}   gold {result['gold_quotes']}, predicted "
@@ -321,7 +345,8 @@ def format_extraction(result: dict[str, Any], name: str = "quotestance") -> str:
         ]
         extra += "\n\n" + table(rows, ["reported speech", "precision", "recall", "F1"], [26, 9, 9, 9])
         extra += (
-            f"\nspeaker accuracy (matched): strict {r['speaker_accuracy']:.3f}, lenient (surname) "
+            f"\nspan F1 95% CI {_ci(r.get('span_f1_ci'))}; speaker accuracy (matched): strict {r['speaker_accuracy']:.3f} "
+            f"{_ci(r.get('speaker_accuracy_ci'))}, lenient (surname) "
             f"{r['speaker_accuracy_lenient']:.3f}   gold {r['gold']}, predicted {r['predicted']}"
         )
     if (p := result.get("parties")) and p["affiliation_gold"]:
