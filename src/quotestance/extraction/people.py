@@ -7,7 +7,8 @@ Voss"). The registry resolves a surname or a given name to the full form first u
 from __future__ import annotations
 
 import re
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -73,7 +74,7 @@ class Registry:
         found = [p for p in self._by_last.get(toks[-1], ()) if len(toks) <= len(p.core) and p.core[-len(toks) :] == toks]
         found = found or self._by_token.get(toks[0], [])
         if len(found) > 1 and pos is not None:
-            latest = next((p for at, p in reversed(self.mentions) if at < pos and p in found), None)
+            latest = next((p for _, p in self._before(pos) if p in found), None)
             return latest or found[0]
         return found[0] if found else None
 
@@ -89,25 +90,39 @@ class Registry:
         insort(self.mentions, (pos, person), key=lambda m: m[0])
         return person
 
+    def _before(self, pos: int) -> Iterator[tuple[int, Person]]:
+        """Mentions before `pos`, latest first (a binary search, then a walk back as far as the caller needs)."""
+        k = bisect_left(self.mentions, pos, key=lambda m: m[0])
+        return (self.mentions[i] for i in range(k - 1, -1, -1))
+
     def subject_between(self, lo: int, hi: int) -> Person | None:
         """The last person who opens a sentence in text[lo:hi], if any."""
-        return next((p for at, p in reversed(self.mentions) if lo <= at < hi and at in self.subjects), None)
+        for at, p in self._before(hi):
+            if at < lo:
+                return None
+            if at in self.subjects:
+                return p
+        return None
 
     def last_before(self, pos: int, descriptor: set[str] | None = None) -> Person | None:
         """The latest person before `pos` (described by all of `descriptor`, if given), people who speak or hold
         a title first; nearby (the last `NEAR` characters), the latest person when a sentence's subject, else
         the subject of that person's sentence, outranks them ("Sharron Angle, running against Sen. Harry Reid, … “…,” she said")."""
-        before = [(at, p) for at, p in reversed(self.mentions) if at < pos and (descriptor is None or descriptor <= p.descriptors)]
-        if not before:
+        fits = (m for m in self._before(pos) if descriptor is None or descriptor <= m[1].descriptors)
+        first = next(fits, None)
+        if first is None:
             return None
-        if before[0][0] >= pos - NEAR and before[0][0] in self.subjects:
-            return before[0][1]  # the last sentence's subject: "Fiona Parry issued a plea … “…,” she said"
-        at, found = next(((at, p) for at, p in before if p.spoke or p.descriptors), before[0])
+        if first[0] >= pos - NEAR and first[0] in self.subjects:
+            return first[1]  # the last sentence's subject: "Fiona Parry issued a plea … “…,” she said"
+        at, found = first if first[1].spoke or first[1].descriptors else next((m for m in fits if m[1].spoke or m[1].descriptors), first)
         if at >= pos - NEAR:  # a subject earlier in the same sentence outranks the people its sentence mentions
             k = bisect_right(self.sentence_ends, at)
             lo = self.sentence_ends[k - 1] if k else 0
-            subject = next((p for s, p in before if lo <= s < at and s in self.subjects), None)
-            return subject or found
+            for s, p in self._before(at):
+                if s < lo:
+                    break
+                if s in self.subjects and (descriptor is None or descriptor <= p.descriptors):
+                    return p
         return found
 
 
