@@ -92,3 +92,13 @@ def test_a_venue_is_not_a_target():
         "“The first round will take place in Kigali, and Ethiopia has agreed to attend,” said Olusegun Adeyemi, the AU envoy."
     )
     assert found["The first round will take place in Kigali, and Ethiopia has agreed to attend,"].target_code == "ETH"
+
+
+def test_a_speakers_occurrences_are_whole_words_in_order():
+    from quotestance.extraction.parties import Parties
+
+    text = "Sergey Ryabkov spoke. The Ryabkovs left. Later Ryabkov said no; Sergey Ryabkov-Ivanov did not. Ryabkov again."
+    p = Parties(Article(id="a", text=text))
+    got = [text[a:b] for a, b in p._occurrences("Sergey Ryabkov", "Ryabkov")]
+    assert got == ["Sergey Ryabkov", "Ryabkov", "Ryabkov"]
+    assert [a for a, _ in p._occurrences("Sergey Ryabkov", "Ryabkov")] == sorted(a for a, _ in p._occurrences("Sergey Ryabkov", "Ryabkov"))

@@ -18,6 +18,8 @@ from .places import Mention, Places, places
 
 _CLAUSE_CUT = re.compile(r"(?<!\b[A-Z])\.|[;:!?“”\"«»()\n]|, |\b(?:said|says|told|according to|and|who|which|when|after)\b")
 _WORD = re.compile(r"[\w’'-]+")
+_TOKEN = re.compile(r"[\w-]+")  # the word runs that bound a name's occurrences
+_TOKEN_CHAR = re.compile(r"[\w-]")
 _UNSET, _ROLE = object(), object()
 _DATELINE = re.compile(r"\s*([^\W\d_][^\n,—–(]{2,40}?)(?:,\s*([^\n—–(]{2,30}?))?\s*(?:\([\w ]+\)\s*)?[—–-]\s")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”’\"]?(?:\s+|$)|\n\n")
@@ -38,6 +40,7 @@ class Parties:
         self.places = lexicon or places()
         self.context = f"{article.title or ''}\n{article.text}"
         self._cache: dict[str | None, str | None] = {}
+        self._index: dict[str, list[int]] | None = None  # word -> offsets, built on first use
         self.prose = _QUOTED.sub(lambda m: " " * len(m.group()), article.text)  # the journalist's words only
         self.dyad = self._main_dyad(article)
         self.dateline = self._dateline(article.text)
@@ -112,18 +115,35 @@ class Parties:
         if _words(speaker) & self.places.state_roles:  # "the Foreign Ministry": the party around its mention
             at = self.text.find(speaker)
             return self._around(at) if at >= 0 else None
-        pattern = re.escape(speaker)
         last = speaker.split()[-1]
-        if len(speaker.split()) > 1 and last[:1].isupper():
-            pattern += r"|(?<![\w-])" + re.escape(last)
+        surname = last if len(speaker.split()) > 1 and last[:1].isupper() else None
         untold = None
-        for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", self.text):
-            code = self._at(m.start(), m.end())
+        for start, end in self._occurrences(speaker, surname):
+            code = self._at(start, end)
             if code is _ROLE:
-                untold = m.start() if untold is None else untold
+                untold = start if untold is None else untold
             elif code is not _UNSET:
                 return code  # type: ignore[return-value]
         return self._around(untold) if untold is not None else None
+
+    def _occurrences(self, name: str, surname: str | None) -> list[tuple[int, int]]:
+        """Where the article names a speaker, in order: the whole name, else the surname alone, as whole words.
+        Looked up in a word index built once per article, so resolving every speaker stays linear in length."""
+        if self._index is None:
+            self._index = {}
+            for m in _TOKEN.finditer(self.text):
+                self._index.setdefault(m.group(), []).append(m.start())
+
+        def found(form: str) -> list[tuple[int, int]]:
+            key = _TOKEN.match(form)
+            if key is None:  # a name that does not start with a word character: scan
+                return [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", self.text)]
+            ends = ((p, p + len(form)) for p in self._index.get(key.group(), ()) if self.text.startswith(form, p))
+            return [(a, b) for a, b in ends if not _TOKEN_CHAR.match(self.text, b)]
+
+        whole = found(name)
+        alone = [(a, b) for a, b in (found(surname) if surname else []) if not any(x <= a < y for x, y in whole)]
+        return sorted(whole + alone)
 
     def _dateline(self, text: str) -> str | None:
         """The country of a dateline ("PARIS — …", "THE HAGUE, Netherlands (Reuters) -"), where a report was filed."""
