@@ -77,7 +77,7 @@ def target_cells(gold: list[str], probs: np.ndarray, labels: list[str], n_boot: 
         return {"f1": point_metrics(y_, p_, labels)["macro_f1"], "ece": expected_calibration_error(p_, y_)}
 
     point, ci = metric(y, probs), bootstrap_ci(y, probs, metric, n=n_boot)
-    recall = point_metrics(y, probs, labels)[f"recall_{'neutral'}"]
+    recall = point_metrics(y, probs, labels)["recall_neutral"]
     return (
         f"{point['f1']:.3f} [{ci['f1'][0]:.3f}, {ci['f1'][1]:.3f}] · {recall:.3f} · "
         f"{point['ece']:.3f} [{ci['ece'][0]:.3f}, {ci['ece'][1]:.3f}]"

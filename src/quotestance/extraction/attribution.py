@@ -21,6 +21,7 @@ from ..records import Article, Statement
 from .cues import cue_after, cue_before, is_title, resolve
 from .lexicon import NAMING_CUES
 from .people import Registry
+from .reported import holder_of
 from .spans import Span
 from .text import first_end_in, last_end_in, normalise, paragraphs, sentence_ends
 
@@ -92,12 +93,16 @@ def find_speaker(w: Window, before: str, partial: bool, reg: Registry) -> tuple[
     return (cues[0] if cues else None), None, (cues[0][0] if cues else None)
 
 
-def _pull_quote(text: str, span: Span, qtext: str, layout: Layout, texts: list[str]) -> bool:
-    """A quote that fills its paragraph alone and repeats part of a longer quote elsewhere in the article."""
+def _comparable(quoted: str) -> str:
+    return normalise(quoted).lower().strip(" .,;:!?")
+
+
+def _pull_quote(text: str, span: Span, qtext: str, words: str, layout: Layout, texts: list[str]) -> bool:
+    """A quote (`qtext`; `words`, its comparable form) that fills its paragraph alone and repeats part of a
+    longer quote elsewhere in the article (`texts`)."""
     p0, p1 = layout.paragraph(span.start)
     if len(text[p0:p1].strip()) > len(qtext) + 4:
         return False
-    words = normalise(qtext).lower().strip(" .,;:!?")
     return bool(words) and any(words in t and len(t) > len(words) for t in texts)
 
 
@@ -108,8 +113,8 @@ def attribute(article: Article, spans: list[Span], reg: Registry, layout: Layout
     inside a reported statement (`holders`: He added that Republicans are “committed to …”) is the
     holder's speaker's words: its subject, not the nearest name, says who."""
     text = article.text
-    held = sorted((h.start, h.end, h.speaker, h.cue) for h in holders if h.speaker)
-    texts = [normalise(sp.text(text)).lower().strip(" .,;:!?") for sp in spans]
+    starts = [h.start for h in holders]  # `find_reported` gives them in reading order, each with its speaker
+    texts = [_comparable(sp.text(text)) for sp in spans]
     statements: list[Statement] = []
     last_speaker: str | None = None
     accepted_ends: list[int] = []
@@ -121,14 +126,13 @@ def attribute(article: Article, spans: list[Span], reg: Registry, layout: Layout
         if NAMING_CUES.search(before) or is_title(qtext, before, w.after):
             continue
         found, speaker, cue = find_speaker(w, before, partial, reg)
-        if found is None and _pull_quote(text, span, qtext, layout, texts):
+        if found is None and _pull_quote(text, span, qtext, texts[n], layout, texts):
             continue  # a subhead or pull quote that repeats words quoted in the body: one statement, not two
-        k = bisect_right(held, (span.start, float("inf")))
-        if partial and k and span.end <= held[k - 1][1]:
-            holder, after = held[k - 1], cue_after(w.after)
+        if partial and (holder := holder_of(holders, starts, span.start, span.end)):
+            after = cue_after(w.after)
             # “…,” Mr. McHugh said after the quote names its own speaker, unless it is the holder's cue again
-            own = after and holder[2].lower() not in after[1].lower() and (by := resolve(after[1], w.open_at, reg))
-            found, speaker, cue = (after, by, after[0]) if own else (found or (holder[3], ""), holder[2], holder[3])
+            own = after and holder.speaker.lower() not in after[1].lower() and (by := resolve(after[1], w.open_at, reg))
+            found, speaker, cue = (after, by, after[0]) if own else (found or (holder.cue, ""), holder.speaker, holder.cue)
         if found and not speaker and accepted_ends and accepted_ends[-1] >= w.sent_lo - 1 and accepted_ends[-1] > w.para_start:
             speaker = last_speaker  # "…called it “x” and said it would “y”": same sentence, same subject
         if found is None:

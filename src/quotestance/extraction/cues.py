@@ -11,6 +11,7 @@ import re
 
 from .lexicon import DETERMINERS, PRONOUNS, TITLE_CONNECTORS, TITLE_WORDS
 from .people import SUBJECT_START, VERB_RE, Registry, name_score, person_names
+from .text import sentence_ends
 
 
 def clip_subject(s: str) -> str:
@@ -64,17 +65,10 @@ def cue_after(after: str) -> tuple[str, str] | None:
         return _according(s)
     verb, before_verb = m.group(1), s[: m.start()]
     if before_verb.strip():
-        if len(before_verb.split()) > 12 or SENTENCE_BREAK.search(before_verb) or not SUBJECT_START.match(before_verb):
+        if len(before_verb.split()) > 12 or sentence_ends(before_verb) or not SUBJECT_START.match(before_verb):
             return _according(s)
         return verb, before_verb.split(",")[0] if "," in before_verb else before_verb
     return verb, re.split(r"[,;:]|(?<!\b[A-Z])\.(?=\s*$)|(?<!\b[A-Z])\.\s+", s[m.end() :])[0]  # "said C. Eugene Steuerle": keep initials
-
-
-# a sentence end, not the period of "Mr. McHugh", "Sen. Reid" or "C. Eugene Steuerle"
-SENTENCE_BREAK = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bSen)(?<!\bGov)(?<!\bRep)"
-    r"(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bSgt)(?<!\bProf)(?<!\bRev)(?<!\bAmb)[.!?]\s"
-)
 
 
 def _according(s: str) -> tuple[str, str] | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -10,7 +9,7 @@ from ..records import Article, Statement
 from .attribution import Layout, attribute
 from .parties import assign_parties
 from .people import build_registry
-from .reported import find_reported
+from .reported import find_reported, holder_of
 from .spans import find_spans
 
 if TYPE_CHECKING:
@@ -34,12 +33,11 @@ def extract_statements(article: Article, nlp: Language | None = None, reported: 
     direct = attribute(article, spans, reg, layout, holders=found)
     merged = sorted(direct + found, key=lambda s: (s.start, s.kind != "reported"))
     out = [replace(s, index=i) for i, s in enumerate(merged)]
-    holders = [s for s in out if s.kind == "reported"]  # in reading order: the holder is the last one starting before
+    holders = [s for s in out if s.kind == "reported"]
     starts = [h.start for h in holders]
     for i, s in enumerate(out):
-        if s.kind == "direct" and s.partial and (k := bisect_right(starts, s.start)):
-            if s.end <= holders[k - 1].end:
-                out[i] = replace(s, part_of=holders[k - 1].index)
+        if s.kind == "direct" and s.partial and (holder := holder_of(holders, starts, s.start, s.end)):
+            out[i] = replace(s, part_of=holder.index)
     return assign_parties(article, out)
 
 

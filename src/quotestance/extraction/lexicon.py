@@ -84,10 +84,11 @@ NAME_PARTICLES = _words("al el ad bin ibn abu de da dos del van von der le la du
 
 # A full stop after these is not a sentence end: "Mr. Voss", "Gen. Okafor".
 ABBREVIATIONS = _words("Mr Mrs Ms Dr St No Gen Lt Col Adm Sen Rep Gov Maj Capt Sgt Prof Jr Sr vs etc")
+# Generational suffixes after a name: "James Roosevelt Jr." is found as "Roosevelt".
+NAME_SUFFIXES = _words("Jr Jr. Sr Sr. II III IV")
 # Words inside a title phrase that are not titles themselves: "Secretary *of* State", "*the* minister".
 LINK_WORDS = _words("the a an of for and")
 
-# Whole lines that scrapers keep from web pages and that are never part of the story.
 # A heading after which a page holds teasers, slideshows and comments, not the article: cut there (second half only).
 END_OF_ARTICLE = re.compile(
     r"^\s*(?:you (?:might|may) also like|featured slide ?shows|more (?:from|stories from) [\w .]{2,40}|most (?:popular|viewed)|"
@@ -95,6 +96,7 @@ END_OF_ARTICLE = re.compile(
     r"from our partners|promoted stories)\s*:?\s*$",
     re.IGNORECASE,
 )
+# Whole lines that scrapers keep from web pages and that are never part of the story.
 BOILERPLATE = re.compile(
     r"^\s*(?:share this (?:story|article)|share on \w+|related (?:articles|stories|content|coverage)|"
     r"(?:read more|also read|see also|more on this story)(?:\s*[:»›>|–—-].{0,150})?|advertisement|sponsored(?: content)?|"

@@ -2,7 +2,8 @@
 
 It helped on the real-news development pages until the rules learned real names; now the rules alone
 measure better there and on the invented articles (README, "Speakers on real pages"), so runs leave it
-off by default; `--ner` (or `ner=True`) turns it on, about five times slower. Only the NER component runs, and only on attribution sentences (`people.not_people`).
+off by default; `--ner` (or `ner=True`) turns it on, about five times slower. Only the NER component
+runs, and only on attribution sentences (`people.not_people`).
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .lexicon import DETERMINERS, LINK_WORDS, NAME_PARTICLES, ORG_WORDS, REPORTING_VERBS, STOP_WORDS, TITLE_WORDS
+from .lexicon import DETERMINERS, LINK_WORDS, NAME_PARTICLES, NAME_SUFFIXES, ORG_WORDS, REPORTING_VERBS, STOP_WORDS, TITLE_WORDS
 from .spans import Span
 from .text import paragraphs, sentence_ends, sentences
 
@@ -95,12 +95,12 @@ class Registry:
         k = bisect_left(self.mentions, pos, key=lambda m: m[0])
         return (self.mentions[i] for i in range(k - 1, -1, -1))
 
-    def subject_between(self, lo: int, hi: int) -> Person | None:
-        """The last person who opens a sentence in text[lo:hi], if any."""
+    def subject_between(self, lo: int, hi: int, descriptor: set[str] | None = None) -> Person | None:
+        """The last person who opens a sentence in text[lo:hi] (described by all of `descriptor`, if given)."""
         for at, p in self._before(hi):
             if at < lo:
                 return None
-            if at in self.subjects:
+            if at in self.subjects and (descriptor is None or descriptor <= p.descriptors):
                 return p
         return None
 
@@ -117,12 +117,7 @@ class Registry:
         at, found = first if first[1].spoke or first[1].descriptors else next((m for m in fits if m[1].spoke or m[1].descriptors), first)
         if at >= pos - NEAR:  # a subject earlier in the same sentence outranks the people its sentence mentions
             k = bisect_right(self.sentence_ends, at)
-            lo = self.sentence_ends[k - 1] if k else 0
-            for s, p in self._before(at):
-                if s < lo:
-                    break
-                if s in self.subjects and (descriptor is None or descriptor <= p.descriptors):
-                    return p
+            return self.subject_between(self.sentence_ends[k - 1] if k else 0, at, descriptor) or found
         return found
 
 
@@ -131,13 +126,10 @@ def name_tokens(name: str) -> list[str]:
     return [t.lower() if t.lower() in NAME_PARTICLES else t for t in name.split()]
 
 
-SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
-
-
 def core_tokens(tokens: list[str]) -> list[str]:
     """Name tokens without a trailing generational suffix (kept when it is all there is)."""
     end = len(tokens)
-    while end > 1 and tokens[end - 1].rstrip(",") in SUFFIXES:
+    while end > 1 and tokens[end - 1].rstrip(",") in NAME_SUFFIXES:
         end -= 1
     return tokens[:end]
 
@@ -183,8 +175,9 @@ def person_names(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
 _TITLE_WORD = re.compile(r"(?:^|(?<=[ \t\n]))([A-Z][\w.’'-]*)[ \t]+$")
 
 
-def starts_sentence(text: str, at: int) -> bool:
-    """Whether the name at `at` opens its sentence, title words aside ("House Minority Leader John Boehner said")."""
+def starts_sentence(text: str, at: int, ends: list[int] | None = None) -> bool:
+    """Whether the name at `at` opens its sentence, title words aside ("House Minority Leader John Boehner said").
+    `ends` are the article's `sentence_ends` (computed when not given): "Sen." and initials end no sentence."""
     head = text[max(0, at - 80) : at]
     while m := _TITLE_WORD.search(head):  # "House Minority Leader ", "Sen. ", but not "said Vossberg.\n"
         if m.group(1).endswith(".") and m.group(1).lower() not in TITLE_WORDS:
@@ -194,10 +187,10 @@ def starts_sentence(text: str, at: int) -> bool:
         return at - 80 <= 0 or text[at - 81] in "\n"
     if head.rstrip(" \t")[-1:] in ("\n", ""):
         return True
-    last = head.split()[-1] if head.split() else ""
-    if last.endswith(".") and len(last) <= 4 and last[:1].isupper():
-        return False  # an abbreviation: "Sen. Harry Reid", "Gov. Ann Lee"
-    return bool(re.search(r"[.!?][”\"’]?\s+$", head))
+    start = max(0, at - 80) + len(head)  # where the title words (or the name) begin
+    ends = sentence_ends(text) if ends is None else ends
+    k = bisect_right(ends, start)
+    return k > 0 and not text[ends[k - 1] : start].strip()
 
 
 NOT_PEOPLE = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "NORP", "LANGUAGE"}
@@ -247,7 +240,7 @@ def build_registry(text: str, spans: list[Span], nlp: Language | None = None) ->
                 continue
             if len(name.split()) >= 2 or reg.find(name):
                 person = reg.add(name, at, titles)
-                if starts_sentence(text, at):
+                if starts_sentence(text, at, reg.sentence_ends):
                     reg.subjects.add(at)
                 if subject_of_verb.match(text, at + len(name)):
                     person.spoke = True

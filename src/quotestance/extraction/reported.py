@@ -325,6 +325,13 @@ def _bullets(text: str, paras: list[tuple[int, int]], reg: Registry) -> list[tup
     return out
 
 
+def holder_of(reported: list[Statement], starts: list[int], start: int, end: int) -> Statement | None:
+    """The reported statement (of `reported`, in reading order, with their `starts`) that holds text[start:end]:
+    the last one starting at or before it, if it reaches its end. A partial quote inside one is its words."""
+    k = bisect_right(starts, start)
+    return reported[k - 1] if k and end <= reported[k - 1].end else None
+
+
 def find_reported(
     article_id: str, text: str, spans: list[Span], reg: Registry, paras: list[tuple[int, int]], ends: list[int]
 ) -> list[Statement]:

@@ -69,6 +69,13 @@ class SoftLabels:
         probs = {k: v for k, v in doc["rows"]}
         return cls(doc["labels"], probs, doc.get("pool"), {k: v for k, v in doc.items() if k not in ("rows",)})
 
+    def pool_rows(self, limit: int = -1) -> list[dict[str, Any]]:
+        """The first `limit` rows of the pool (all when -1) as unlabelled training rows."""
+        if not self.pool or limit == 0:
+            return []
+        rows = read_pool(self.pool)
+        return [{"text": r["text"], "label": None} for r in (rows if limit < 0 else rows[:limit])]
+
     def for_texts(self, texts: list[str], labels: tuple[str, ...]) -> np.ndarray:
         """A (n, len(labels)) array in `labels` order, NaN rows where a text has no soft label."""
         order = [self.labels.index(lab) for lab in labels]

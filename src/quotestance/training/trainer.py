@@ -24,7 +24,7 @@ from ..labels import id2label, label2id, label_set
 from ..stance.base_models import resolve_base_model
 from .config import TrainConfig
 from .data import load_splits
-from .distil import SoftLabels, distil_loss, read_pool
+from .distil import SoftLabels, distil_loss
 from .folder import CHECKPOINTS_SUFFIX, write_model_folder
 
 if TYPE_CHECKING:
@@ -174,7 +174,7 @@ def _make_trainer(
     if soft is not None:
         if sorted(soft.labels) != sorted(labels):
             raise ValueError(f"{cfg.soft_labels}: soft labels for {', '.join(soft.labels)}, but this run trains {', '.join(labels)}")
-        splits = {**splits, "train": splits["train"] + pool_rows(soft, cfg.distil_pool)}
+        splits = {**splits, "train": splits["train"] + soft.pool_rows(cfg.distil_pool)}
     data = _tokenized(splits, tokenizer, labels, cfg.max_length, soft)
     l2i = label2id(labels)
     with quiet():  # the new classification head is reported as missing from the base: expected, not news
@@ -196,14 +196,6 @@ def _make_trainer(
     trainer.remove_callback(ProgressCallback)
     trainer.add_callback(QuietProgress())
     return trainer, tokenizer, data
-
-
-def pool_rows(soft: SoftLabels, limit: int) -> list[dict[str, Any]]:
-    """The first `limit` rows of the soft-label file's pool (all when -1), unlabelled."""
-    if not soft.pool or limit == 0:
-        return []
-    rows = read_pool(soft.pool)
-    return [{"text": r["text"], "label": None} for r in (rows if limit < 0 else rows[:limit])]
 
 
 class StanceTrainer(Trainer):
