@@ -79,6 +79,19 @@ def test_two_verbs_give_two_statements():
     assert [t for t, _, _ in got] == ["the border would stay open", "trucks would be checked"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We are ready,” Voss, who leads the German delegation at the talks in Warsaw, said in a statement, adding that Berlin had no lessons to receive from Moscow.",
+        "Germany will stay away, Voss said on Monday, complaining that Berlin had no lessons to receive from Moscow.",
+    ],
+)
+def test_a_clause_after_a_second_verb_is_one_statement_not_two(sentence):
+    assert [(t, c) for t, _, c in reported(sentence) if "lessons" in t] == [
+        ("Berlin had no lessons to receive from Moscow", sentence.split(", ")[-1].split()[0])
+    ]
+
+
 def test_a_partial_quote_inside_reported_speech_gives_both_and_is_linked():
     text = INTRO + "Voss said Berlin remained “fully committed to the treaty” and preferred talks."
     statements = extract_statements(Article("t", text))

@@ -208,6 +208,8 @@ def _sentence_items(text: str, s0: int, s1: int, quotes: Quoted, reg: Registry) 
         if not speaker:
             continue
         lo = _content_start(text, cue, verb)
+        if lo > nxt:
+            continue  # the clause belongs to the next verb: "said in a statement, adding that …" is one statement
         introduces = QUOTE_NEXT.match(text, cue.end) or (m := QUOTE_AFTER_COLON.match(text, cue.end)) and " that " not in m.group()
         if lo < 0 or introduces or verb in {"calls", "called", "call"} and NAMING.match(text, cue.end):
             continue  # not speech without "that"; a verb that introduces a direct quote; a name ("which China calls Huangyan Dao")
