@@ -24,6 +24,8 @@ def test_overrides_are_typed():
         (["batch_size=big"], "batch_size must be an integer"),
         (["label_set=five"], "label_set must be one of"),
         (["epochs"], "not key=value"),
+        (["lr_scheduler='step'"], "lr_scheduler must be linear or cosine"),
+        (["label_smoothing=1.5"], "label_smoothing must be in"),
     ],
 )
 def test_bad_config_is_a_clear_error(override, message):

@@ -19,6 +19,9 @@ def test_loss_is_cross_entropy_without_soft_labels():
     weighted = distil_loss(0.5, 2.0, w)(logits, labels, None).item()
     per_row = F.cross_entropy(logits, labels, reduction="none")
     assert weighted == pytest.approx(((per_row[0] + 3 * per_row[1]) / 2).item())
+    smoothed = distil_loss(0.5, 2.0, None, smoothing=0.1)(logits, labels, None).item()
+    assert smoothed == pytest.approx(F.cross_entropy(logits, labels, label_smoothing=0.1).item())
+    assert smoothed != pytest.approx(F.cross_entropy(logits, labels).item())
 
 
 def test_loss_mixes_teacher_and_gold_and_pool_rows_learn_from_the_teacher_alone():

@@ -52,7 +52,9 @@ class TrainConfig:
     batch_size: int = _key(16, "statements per training step")
     group_by_length: bool = _key(False, "batches of similar length: ~2x faster on CPU, but lower F1 for MiniLM here")
     eval_batch_size: int = _key(64, "statements per evaluation step")
-    learning_rate: float = _key(5e-5, "peak learning rate (linear warm-up and decay)")
+    learning_rate: float = _key(5e-5, "peak learning rate (linear warm-up, then decay by lr_scheduler)")
+    lr_scheduler: str = _key("linear", "decay after warm-up: linear | cosine")
+    label_smoothing: float = _key(0.0, "label smoothing of the gold labels' cross-entropy (0 = none)")
     weight_decay: float = _key(0.01, "AdamW weight decay")
     warmup_ratio: float = _key(0.1, "share of steps spent warming up")
     epochs: float = _key(4.0, "training epochs (early stopping may end sooner)")
@@ -68,6 +70,10 @@ class TrainConfig:
     def __post_init__(self) -> None:
         if self.label_set not in LABEL_SETS:
             raise ValueError(f"label_set must be one of {sorted(LABEL_SETS)}, not {self.label_set!r}")
+        if self.lr_scheduler not in {"linear", "cosine"}:
+            raise ValueError(f"lr_scheduler must be linear or cosine, not {self.lr_scheduler!r}")
+        if not 0.0 <= self.label_smoothing < 1.0:
+            raise ValueError(f"label_smoothing must be in [0, 1), not {self.label_smoothing}")
         if self.class_weights not in {"auto", "on", "off"}:
             raise ValueError(f"class_weights must be auto, on or off, not {self.class_weights!r}")
         for name in ("data", "baselines"):

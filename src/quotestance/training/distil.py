@@ -125,10 +125,10 @@ def make_soft_labels(
     return {k: v for k, v in doc.items() if k != "rows"}
 
 
-def distil_loss(alpha: float, temperature: float, weights: list[float] | None) -> Any:
+def distil_loss(alpha: float, temperature: float, weights: list[float] | None, smoothing: float = 0.0) -> Any:
     """A per-row loss for soft targets, averaged over the batch: alpha·T²·KL(teacher‖student at T) +
     (1−alpha)·CE for a row with both; KL alone for a pool row (label −100); CE alone for a row
-    without a soft label (NaN)."""
+    without a soft label (NaN). `smoothing` is the CE's label smoothing."""
     import torch
     import torch.nn.functional as F
 
@@ -138,7 +138,7 @@ def distil_loss(alpha: float, temperature: float, weights: list[float] | None) -
         logits = logits.float()
         has_gold = labels >= 0
         w = None if weight_t is None else weight_t.to(logits.device)
-        ce = F.cross_entropy(logits, labels.clamp_min(0), weight=w, reduction="none") * has_gold
+        ce = F.cross_entropy(logits, labels.clamp_min(0), weight=w, reduction="none", label_smoothing=smoothing) * has_gold
         if soft is None:
             return ce.sum() / has_gold.sum().clamp_min(1)
         has_soft = ~torch.isnan(soft).any(-1)

@@ -139,6 +139,7 @@ def _training_args(cfg: TrainConfig, output: Path, n_train: int) -> TrainingArgu
         per_device_train_batch_size=cfg.batch_size,
         per_device_eval_batch_size=cfg.eval_batch_size,
         learning_rate=cfg.learning_rate,
+        lr_scheduler_type=cfg.lr_scheduler,
         weight_decay=cfg.weight_decay,
         warmup_steps=int(cfg.warmup_ratio * total_steps),
         num_train_epochs=cfg.epochs,
@@ -183,7 +184,7 @@ def _make_trainer(
         )
     weights = class_weights([l2i.get(r["label"], -100) for r in splits["train"]], len(labels), cfg.class_weights)
     trainer = StanceTrainer(
-        loss=distil_loss(cfg.distil_alpha, cfg.distil_temperature, weights),
+        loss=distil_loss(cfg.distil_alpha, cfg.distil_temperature, weights, cfg.label_smoothing),
         model=model,
         args=_training_args(cfg, Path(cfg.output), len(data["train"])),
         train_dataset=data["train"],
