@@ -102,3 +102,17 @@ def test_a_speakers_occurrences_are_whole_words_in_order():
     got = [text[a:b] for a, b in p._occurrences("Sergey Ryabkov", "Ryabkov")]
     assert got == ["Sergey Ryabkov", "Ryabkov", "Ryabkov"]
     assert [a for a, _ in p._occurrences("Sergey Ryabkov", "Ryabkov")] == sorted(a for a, _ in p._occurrences("Sergey Ryabkov", "Ryabkov"))
+
+
+def test_a_role_naming_a_known_institution_takes_that_institutions_country():
+    found = statements(
+        "BEIJING — China said on Friday its coast guard had expelled Philippine boats from the shoal.\n\n"
+        "In Manila, the Department of Foreign Affairs said it had lodged a protest.\n\n"
+        "“We will not be pushed out of our own waters,” said Ana Cruz, a spokeswoman for the department.\n\n"
+        "The tanker was stopped for smuggling, the Revolutionary Guards said.\n\n"
+        "“Any vessel that breaks our laws will be dealt with,” said Reza Amini, the Guards’ naval commander.\n\n"
+        "In Beijing, Foreign Ministry spokeswoman Mao Lin said the boats had entered illegally."
+    )
+    assert found["We will not be pushed out of our own waters,"].speaker_affiliation_code == "PHL"  # not the dateline's
+    assert found["Any vessel that breaks our laws will be dealt with,"].speaker_affiliation_code == "IRN"
+    assert found["the boats had entered illegally"].speaker_affiliation_code == "CHN"  # a title: around the name

@@ -25,6 +25,7 @@ _DATELINE = re.compile(r"\s*([^\W\d_][^\n,—–(]{2,40}?)(?:,\s*([^\n—–(]{2
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”’\"]?(?:\s+|$)|\n\n")
 _COUNTERPART = re.compile(r"[’'s ]{0,3}\s*(?:counterparts?|neighbou?rs?|rivals?|opposite numbers?)\b")  # "his Tunisian counterpart"
 _VENUE = re.compile(r"\b(?:in|at|through|via|into|near|inside|across)\s+(?:the\s+)?$", re.I)  # "in Kigali": where, not whom
+_THE_INSTITUTION = re.compile(r"\b[Tt]he\s+((?:[a-z][\w-]*\s+)?[A-Za-z]+)(?:’s|'s|’)?(?![\w-])")  # "the department", "the Guards’"
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’\n]{0,200}’(?!\w)")
 
 
@@ -67,14 +68,35 @@ class Parties:
         return before[-1].code if before else found[0].code
 
     def _at(self, start: int, end: int) -> object:
-        """The role around one mention of the speaker at text[start:end]: the clause before it, then an apposition after."""
+        """The role around one mention of the speaker at text[start:end]: the clause before it, then an apposition after.
+        A role that names an institution but not its country takes the country of that institution's last earlier
+        mention ("a spokesman for the department" after "In Manila, the Department of Foreign Affairs said")."""
         before = _CLAUSE_CUT.split(self.text[max(0, start - 140) : start].rstrip(" ,"))[-1]
         code = self._role(before)
+        role = before
         after = self.text[end : end + 140]
         if code in (_UNSET, _ROLE) and after.startswith(", "):
-            later = self._role(re.split(r"(?<!\b[A-Z])\.|[,;:“”\"()\n]|\bsaid\b", after[2:])[0])
-            code = code if later is _UNSET else later
+            apposition = re.split(r"(?<!\b[A-Z])\.|[,;:“”\"()\n]|\bsaid\b", after[2:])[0]
+            later = self._role(apposition)
+            code, role = (code, role) if later is _UNSET else (later, apposition)
+        if code is _ROLE and (anchored := self._institution(role, start - len(before))):
+            return anchored
         return code
+
+    def _institution(self, role: str, before: int) -> str | None:
+        """The party of the last mention before offset `before` of an institution the role names as known ("the department")."""
+        named = {w.lower() for m in _THE_INSTITUTION.finditer(role) for w in m.group(1).split()} & self.places.institutions
+        if not named:
+            return None  # "Foreign Ministry spokeswoman Zhou": a title, its country is around the name
+        found = [m for m in re.finditer(r"\b(?:" + "|".join(named) + r")\b", self.prose[:before], re.I)]
+        if not found:
+            return None
+        anchor = found[-1]
+        lo = max(self.prose.rfind("\n", 0, anchor.start()), anchor.start() - 60)
+        near = [m for m in self._mentions(self.prose[lo : anchor.end()]) if not _COUNTERPART.match(self.prose, lo + m.end)]
+        if near and (near[-1].end >= anchor.start() - lo or len(self.prose[lo + near[-1].end : anchor.start()].split()) <= 3):
+            return near[-1].code  # "the Revolutionary Guards", "Myanmar's military", "the Chinese foreign ministry"
+        return self._around(anchor.start())
 
     def _around(self, pos: int) -> str | None:
         """Whom an untold role serves ("Interior Minister Lorenzo Bellandi"): the first party the prose names in
