@@ -71,15 +71,16 @@ class Parties:
         """The role around one mention of the speaker at text[start:end]: the clause before it, then an apposition after.
         A role that names an institution but not its country takes the country of that institution's last earlier
         mention ("a spokesman for the department" after "In Manila, the Department of Foreign Affairs said")."""
-        before = _CLAUSE_CUT.split(self.text[max(0, start - 140) : start].rstrip(" ,"))[-1]
-        code = self._role(before)
-        role = before
+        head = self.text[max(0, start - 140) : start].rstrip(" ,")
+        before = _CLAUSE_CUT.split(head)[-1]
+        clause_start = max(0, start - 140) + len(head) - len(before)
+        code, role = self._role(before), before
         after = self.text[end : end + 140]
         if code in (_UNSET, _ROLE) and after.startswith(", "):
             apposition = re.split(r"(?<!\b[A-Z])\.|[,;:“”\"()\n]|\bsaid\b", after[2:])[0]
             later = self._role(apposition)
             code, role = (code, role) if later is _UNSET else (later, apposition)
-        if code is _ROLE and (anchored := self._institution(role, start - len(before))):
+        if code is _ROLE and (anchored := self._institution(role, clause_start)):
             return anchored
         return code
 
