@@ -142,3 +142,25 @@ def test_a_pull_quote_repeating_the_body_is_one_statement():
         "Harvest rights were recognised in 1998."
     )
     assert [q[0] for q in quotes(text)] == ["It is very emotional. Our ancestors tell us the strandings are a sign. We need to listen,"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Not Munn. “Everybody cares. Somebody needs to say it,” says Munn.", "Munn"),
+        ("Enter Stuart R. Kaplan, a graduate of Wharton. “I’m all yours, really,” he tells me.", "Stuart R. Kaplan"),
+        ("“They will do a structural analysis of the crack,” National Parks Service spokesperson Bill Line said.", "Bill Line"),
+    ],
+)
+def test_a_capitalised_word_opening_the_sentence_or_an_organisation_is_not_the_speaker(text, speaker):
+    assert [q[1] for q in quotes(text)] == [speaker]
+
+
+def test_a_description_right_before_the_verb_beats_an_earlier_clause():
+    """ "…to all 2,000 US colleges, and when asked, the Facebook founder said, “…”": the founder, not "US"."""
+    text = (
+        "Facebook founder Mark Zuckerberg gave an interview in 2005.\n"
+        "His goal was to expand to all 2,000 US colleges, and when asked what was next the Facebook founder said, "
+        "“There doesn’t necessarily have to be more.”"
+    )
+    assert [q[1] for q in quotes(text)] == ["Mark Zuckerberg"]

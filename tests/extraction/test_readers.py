@@ -140,3 +140,22 @@ def test_teasers_after_an_end_of_article_heading_are_cut():
     assert "We will not back down" in cleaned and "slideshow" not in cleaned and "Also Like" not in cleaned
     early = "Comments\n" + body  # the heading in the first half: not the end of the article
     assert clean_text(early).count("talks resume") == 5
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- 4/50 I'll keep working, says Mayer. She said she would “approach the pregnancy the same way”.",
+        "In this photo dated Tuesday, Nov. 29, the rocket is installed on a launch pad, the agency said.",
+        "The cargo ship broke up, the agency said.(Oleg Urusov/ Roscosmos Space Agency Press Service photo via AP)",
+    ],
+)
+def test_gallery_slides_and_photo_captions_are_dropped(line):
+    assert clean_text(f"The story begins here.\n{line}\nIt ends here.") == "The story begins here.\nIt ends here."
+
+
+def test_teasers_before_the_article_are_dropped_when_the_page_opens_with_its_lede():
+    lede = "An unmanned Russian cargo spaceship heading to the space station broke up over Siberia on Thursday, the agency said."
+    text = f"{lede} It said most debris burnt up.\nA designer said he would not dress the first lady.\nMOSCOW (AP) — {lede}\nMore text."
+    assert clean_text(text) == f"MOSCOW (AP) — {lede}\nMore text."
+    assert clean_text(f"{lede}\nMore text.") == f"{lede}\nMore text."  # a lede said once stays

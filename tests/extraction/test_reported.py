@@ -213,3 +213,12 @@ def test_more_stance_verbs_start_the_text(verb):
 
 def test_disputed_as_an_adjective_is_no_cue():
     assert reported("Voss met the winner of the disputed 2020 presidential election.") == []
+
+
+def test_an_adverbial_opening_the_sentence_is_not_its_subject():
+    text = (
+        "President Yoon Suk Yeol declared martial law on Tuesday.\n"
+        "Earlier Saturday, Yoon apologized for his actions in a brief address, saying they caused anxiety to the public."
+    )
+    found = [(s.speaker, s.cue) for s in extract_statements(Article("t", text)) if s.kind == "reported"]
+    assert found == [("Yoon Suk Yeol", "saying")]

@@ -40,7 +40,8 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
     if words[0].lower() in DETERMINERS and any(w.lower() in TITLE_WORDS - DETERMINERS for w in words):
         names = []  # "the Algerian minister": a title, not a name
     if names:
-        _, name, titles = max(names, key=lambda n: name_score(n[1], reg))
+        # of equally good names, the last: "National Parks Service spokesperson Bill Line"
+        _, name, titles = max(reversed(names), key=lambda n: name_score(n[1], reg))
         p = reg.find(name, pos)
         if p is None:
             p = reg.add(name, pos, titles)
@@ -94,6 +95,9 @@ def cue_before(before: str) -> tuple[str, str] | None:
     words = parts[-1].split()
     if words[0].lower() in PRONOUNS or words[-1].lower() in PRONOUNS:  # "He said" / "…, which he called"
         return m.group(1), words[-1] if words[-1].lower() in PRONOUNS else words[0]
+    if described := re.search(r"\b(?:the|a|an|his|her|its|their)\s+(?:[\w’'.-]+\s+){0,3}?([\w-]+)\s*$", parts[-1]):
+        if described.group(1).lower() in TITLE_WORDS - DETERMINERS:  # "…, and when asked, the Facebook founder said"
+            return m.group(1), described.group()
     named = [p for p in parts if person_names(p)]
     return m.group(1), (" , ".join(named) if named else parts[-1])
 

@@ -68,7 +68,8 @@ STOP_WORDS = _words(
     april may june july august september october november december according if as yet still so then there
     here what why how our their his her its a an the once now today yesterday also instead indeed finally first
     again though although because since where whether to for with by from like unlike even only just until
-    many most some several both all few other others each every any no more fewer numerous various"""
+    many most some several both all few other others each every any no more fewer numerous various not nor are is was
+    were do does did has have had can could would should must enter meet up get"""
 )
 
 # Words that make a capitalised run an institution or place, not a person: "the Foreign Ministry".
@@ -76,7 +77,7 @@ ORG_WORDS = _words(
     """ministry council union nations states kingdom republic sea ocean strait gulf house office department
     agency bank fund parliament assembly congress senate court army forces navy committee commission
     organisation organization treaty agreement news times post press tv radio island islands kremlin
-    pentagon government cabinet embassy coalition alliance nato un eu asean summit group party"""
+    pentagon government cabinet embassy coalition alliance nato un eu asean summit group party service"""
 )
 
 # Lower-case particles that are part of a name: "Ursula von der Leyen", "Mohammed bin Salman".
@@ -103,7 +104,10 @@ BOILERPLATE = re.compile(
     r"sign up for (?:our|the) \w+.{0,80}|subscribe(?: now| to our \w+)?[.!:]?.{0,60}|follow us on .{0,60}|"
     r"click here .{0,80}|continue reading.{0,40}|"
     r"recommended(?: for you)?|most read|trending now|skip to (?:main )?content|cookie (?:policy|settings)|"
-    r"copyright ©.*|© \d{4}.*|all rights reserved\.?|image (?:source|caption):.*|photo:.*|watch:.*)\s*$",
+    r"copyright ©.*|© \d{4}.*|all rights reserved\.?|image (?:source|caption):.*|photo:.*|watch:.*|"
+    r"-\s*\d{1,3}/\d{1,3}\s.*|"  # a slide of a gallery: "- 4/50 I'll keep working, says Mayer …"
+    r"(?:in|this) (?:this )?(?:\w+ )?(?:photo|image|picture)\b.*|"  # a caption: "In this photo dated Tuesday, …"
+    r".*\([^()]{0,80}\b(?:photo|photograph|getty images|ap images)\b[^()]{0,80}\)\.?)\s*$",  # "… (Name/ Agency photo via AP)"
     re.IGNORECASE,
 )
 

@@ -49,12 +49,29 @@ def iso_date(value: Any) -> str | None:
     return text if pd.isna(parsed) else parsed.strftime("%Y-%m-%d")
 
 
+def _after_teasers(lines: list[str]) -> list[str]:
+    """Teasers of other stories before the article, detected when the page opens with the article's own lede,
+    which comes again where the article starts ("MOSCOW (AP) — An unmanned Russian cargo spaceship …")."""
+    first = next((k for k, line in enumerate(lines) if line.strip()), None)
+    if first is None or len(lede := lines[first].strip()) < 80:
+        return lines
+    total, seen = sum(len(x) + 1 for x in lines), 0
+    for k in range(first + 1, len(lines)):
+        if seen > 0.6 * total:
+            break
+        seen += len(lines[k]) + 1
+        if lede[:100] in lines[k] and k > first + 1:
+            return lines[k:]
+    return lines
+
+
 def clean_text(text: str) -> str:
     """Normalise line endings, drop boilerplate lines, stray control characters and what follows the article
     ("You Might Also Like", "Comments" in its second half)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\ufeff", "")
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
     lines = [line.rstrip() for line in text.split("\n") if not BOILERPLATE.match(line)]
+    lines = _after_teasers(lines)
     half, seen = len(text) / 2, 0
     for k, line in enumerate(lines):  # "You Might Also Like", "Featured Slide Shows", "Comments": the article has ended
         if seen > half and END_OF_ARTICLE.match(line):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .cues import clip_subject, resolve
-from .lexicon import DETERMINERS, DOCUMENT_WORDS, INSTITUTION_HEADS, PRONOUNS, SUBJECT_TRAILERS, TITLE_WORDS
+from .lexicon import DETERMINERS, DOCUMENT_WORDS, INSTITUTION_HEADS, PRONOUNS, STOP_WORDS, SUBJECT_TRAILERS, TITLE_WORDS
 from .people import Registry, person_names
 
 LEAD_IN = re.compile(
@@ -84,7 +84,11 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
             return later.name
         nominal = all(w in TITLE_WORDS or w in INSTITUTION_HEADS or w in {"of", "for"} for w in title)
         return subject if nominal else None  # "India’s commerce minister", as written, when nobody is named
-    if all(w[:1].isupper() or w.lower() in DETERMINERS for w in words) and len(words) <= 4:
+    if (
+        all(w[:1].isupper() or w.lower() in DETERMINERS for w in words)
+        and len(words) <= 4
+        and not all(w.lower() in STOP_WORDS for w in words)
+    ):
         return subject  # a capital, country or building used for its government: "Moscow", "the White House"
     return None
 
@@ -97,6 +101,9 @@ def _proper(word: str) -> bool:
 def sentence_subject(window: str) -> str:
     """The noun phrase that opens a sentence: "Norway’s coast guard" in "Norway’s coast guard detained …"."""
     words = DATELINE.sub("", window).split()
+    comma = next((i for i, w in enumerate(words[:4]) if w.endswith(",")), None)
+    if comma is not None and all(w.lower().strip(",") in STOP_WORDS for w in words[: comma + 1]):
+        words = words[comma + 1 :]  # "Earlier Saturday, Yoon apologized": an adverbial opens the sentence, not its subject
     keep = []
     for w in words:
         bare = w.lower().strip(",.’'")
