@@ -164,3 +164,16 @@ def test_a_description_right_before_the_verb_beats_an_earlier_clause():
         "“There doesn’t necessarily have to be more.”"
     )
     assert [q[1] for q in quotes(text)] == ["Mark Zuckerberg"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“He’s amazing. A gift to this community,” one user wrote on the forum.", "one user"),
+        ("“It will be on the agenda, like every incident,” a senior ASEAN diplomat said.", "a senior ASEAN diplomat"),
+        ("“These deals take years to build,” according to a transcript reviewed by the paper.", None),
+    ],
+)
+def test_a_speaker_nobody_names_is_the_description(text, speaker):
+    """GUIDELINE: a speaker given only by a description is recorded as that description; a document is nobody."""
+    assert [q[1] for q in quotes(text)] == [speaker]

@@ -222,3 +222,15 @@ def test_an_adverbial_opening_the_sentence_is_not_its_subject():
     )
     found = [(s.speaker, s.cue) for s in extract_statements(Article("t", text)) if s.kind == "reported"]
     assert found == [("Yoon Suk Yeol", "saying")]
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("A Malian security source said the drone was one of several aircraft Mali acquired.", "a Malian security source"),
+        ("Some slow-and-steady advocates say the pool of companies would suffer unnecessarily.", "some slow-and-steady advocates"),
+        ("A gas chromatograph said nothing, and a painkiller said the sample was pure enough.", None),
+    ],
+)
+def test_people_described_not_named_speak_as_described(sentence, speaker):
+    assert {s[1] for s in reported(sentence)} <= {speaker} and (speaker is None or reported(sentence))

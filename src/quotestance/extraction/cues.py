@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import DETERMINERS, PRONOUNS, TITLE_CONNECTORS, TITLE_WORDS
+from .lexicon import DETERMINERS, DOCUMENT_WORDS, PRONOUNS, TITLE_CONNECTORS, TITLE_WORDS
 from .people import SUBJECT_START, VERB_RE, Registry, name_score, person_names
 from .text import sentence_ends
 
@@ -24,6 +24,12 @@ def clip_subject(s: str) -> str:
     return s.strip(" ,;:")
 
 
+def head_noun(phrase: str) -> str:
+    """The head noun of a subject phrase: the last word before "for", "of", "at", "in", "from", "on", "with", "by"."""
+    first = re.split(r"\s+(?:\w+ed\s+)?(?:for|of|at|in|from|on|with|by)\s+", phrase, maxsplit=1)[0]  # "a transcript reviewed by"
+    return first.split()[-1].lower().strip(".,’'") if first.split() else ""
+
+
 def resolve(subject: str, pos: int, reg: Registry) -> str | None:
     """A subject phrase -> the full name of the person it refers to (None when no person fits)."""
     subject = " , ".join(c for c in (clip_subject(part) for part in subject.split(" , ")) if c)
@@ -36,6 +42,8 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
     if low in PRONOUNS and len(words) <= 2:
         p = reg.last_before(pos)
         return p.name if p else None
+    if low in {"a", "an", "one", "another"} and 1 < len(words) <= 8 and words[1][:1].islower() and head_noun(subject) not in DOCUMENT_WORDS:
+        return subject[0].lower() + subject[1:]  # a description nobody names ("one user", "a senior ASEAN diplomat"): as written
     names = person_names(subject)
     if words[0].lower() in DETERMINERS and any(w.lower() in TITLE_WORDS - DETERMINERS for w in words):
         names = []  # "the Algerian minister": a title, not a name

@@ -146,7 +146,21 @@ INSTITUTION_HEADS = _words(
     businesses carriers sides countries states capitals both"""
 )
 # Subjects that are documents, not speakers ("the report said" is not reported speech of an official).
-DOCUMENT_WORDS = _words("report reports study survey results figures data document documents text ruling treaty law estimate estimates")
+DOCUMENT_WORDS = _words(
+    """report reports study survey results figures data document documents text ruling treaty law estimate estimates statement
+    statements letter post tweet message video footage transcript transcripts"""
+)
+# Words that open a description of a speaker nobody names: "one user wrote", "a senior ASEAN diplomat said".
+INDEFINITES = _words("a an one another some several two three many both")
+# Heads of such descriptions that name people (titles and institution heads aside): "one user", "some advocates".
+PERSON_NOUNS = _words(
+    """user users buyer buyers seller sellers vendor vendors resident source witness witnesses protester protesters
+    activist lawyer lawyers doctor doctors nurse nurses teacher teachers student students worker workers employee
+    employees executives investor investors trader traders economist economists researcher researchers scientist
+    scientists supporter supporters opponent opponents voter voters fan fans parent parents neighbour neighbours
+    neighbor neighbors insider insiders aide aides person people man men woman women advocate advocates analyst
+    expert diplomat critic observer customer customers passenger passengers victim victims survivor survivors"""
+)
 # Words between a subject and its verb that are not part of the subject ("Voss *also* said", "Moscow *has long* said").
 SUBJECT_TRAILERS = _words(
     """has have had also later again repeatedly publicly privately previously then once already long would will did does

@@ -9,8 +9,18 @@ from __future__ import annotations
 
 import re
 
-from .cues import clip_subject, resolve
-from .lexicon import DETERMINERS, DOCUMENT_WORDS, INSTITUTION_HEADS, PRONOUNS, STOP_WORDS, SUBJECT_TRAILERS, TITLE_WORDS
+from .cues import clip_subject, head_noun, resolve
+from .lexicon import (
+    DETERMINERS,
+    DOCUMENT_WORDS,
+    INDEFINITES,
+    INSTITUTION_HEADS,
+    PERSON_NOUNS,
+    PRONOUNS,
+    STOP_WORDS,
+    SUBJECT_TRAILERS,
+    TITLE_WORDS,
+)
 from .people import Registry, person_names
 
 LEAD_IN = re.compile(
@@ -49,12 +59,6 @@ def subject_before(window: str, reg: Registry) -> str:
     return LEAD_IN.sub("", phrase).strip(" ,;:—–-")
 
 
-def head_noun(phrase: str) -> str:
-    """The head noun of a subject phrase: the last word before "for", "of", "at", "in", "from", "on"."""
-    first = re.split(r"\s+(?:for|of|at|in|from|on|with)\s+", phrase, maxsplit=1)[0]
-    return first.split()[-1].lower().strip(".,’'") if first.split() else ""
-
-
 def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
     """The speaker a subject phrase names: a person (resolved like quote speakers), an institution or a
     capital used as one (as written), or a group described as one; None for anything else."""
@@ -68,9 +72,13 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
     if low in PRONOUNS and len(words) == 1:
         p = reg.last_before(pos)
         return p.name if p and low != "they" else None
-    indefinite = low in {"a", "an", "one", "some", "several", "two", "three", "many", "both"}
-    if head in INSTITUTION_HEADS or (indefinite and head in TITLE_WORDS):
-        return subject[0].lower() + subject[1:] if low in DETERMINERS or words[0].istitle() and not _proper(words[0]) else subject
+    indefinite = low in INDEFINITES and head in TITLE_WORDS | PERSON_NOUNS  # "one user", "some slow-and-steady advocates"
+    if head in INSTITUTION_HEADS or indefinite:
+        return (
+            subject[0].lower() + subject[1:]
+            if low in DETERMINERS | INDEFINITES or words[0].istitle() and not _proper(words[0])
+            else subject
+        )
     names = person_names(subject)
     if names and (len(names[-1][1].split()) >= 2 or reg.find(names[-1][1])):
         return resolve(subject, pos, reg)  # "Foreign Minister Anika Voss", "Voss"
