@@ -177,3 +177,17 @@ def test_a_description_right_before_the_verb_beats_an_earlier_clause():
 def test_a_speaker_nobody_names_is_the_description(text, speaker):
     """GUIDELINE: a speaker given only by a description is recorded as that description; a document is nobody."""
     assert [q[1] for q in quotes(text)] == [speaker]
+
+
+def test_a_name_in_the_apposition_after_the_quote_is_the_speaker():
+    text = (
+        "Eloise Parry, 21, was taken to Royal Shrewsbury hospital on 12 April.\n"
+        "“The drug was in her system, and she had taken eight,” her mother, Fiona, said in a statement.\n"
+        "She added: “They never stood a chance of saving her.”\n"
+        "Fiona Parry issued a plea for people to stay away from the pills."
+    )
+    assert [q[1] for q in quotes(text)] == ["Fiona Parry", "Fiona Parry"]
+
+
+def test_instructed_is_a_reporting_verb():
+    assert [q[1] for q in quotes("“Don’t get nervous,” instructed Milton Velez, the district supervisor.")] == ["Milton Velez"]

@@ -116,3 +116,20 @@ def test_a_role_naming_a_known_institution_takes_that_institutions_country():
     assert found["We will not be pushed out of our own waters,"].speaker_affiliation_code == "PHL"  # not the dateline's
     assert found["Any vessel that breaks our laws will be dealt with,"].speaker_affiliation_code == "IRN"
     assert found["the boats had entered illegally"].speaker_affiliation_code == "CHN"  # a title: around the name
+
+
+def test_abbreviated_ranks_before_a_name_do_not_hide_the_role_clause():
+    found = statements(
+        "ADDIS ABABA — Ethiopia rejected the charge on Monday.\n\n"
+        "The army's deputy chief of staff, Lt. Gen. Birhanu Kebede Tola, was more combative. “Patience has a limit,” Tola said."
+    )
+    assert found["Patience has a limit,"].speaker_affiliation_code == "ETH"
+
+
+def test_a_reporting_verb_ends_an_apposition():
+    """ "Voss, added that farmers …": what follows the verb is the statement, not the speaker's role."""
+    found = statements(
+        "CARACAS — Venezuela detained three men on Thursday.\n\n"
+        "The speaker, spokeswoman Daniela Parra, added that the farmers had been caught with stolen fuel."
+    )
+    assert {s.speaker_affiliation_code for s in found.values() if s.speaker == "Daniela Parra"} == {"VEN"}

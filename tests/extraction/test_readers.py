@@ -159,3 +159,8 @@ def test_teasers_before_the_article_are_dropped_when_the_page_opens_with_its_led
     text = f"{lede} It said most debris burnt up.\nA designer said he would not dress the first lady.\nMOSCOW (AP) — {lede}\nMore text."
     assert clean_text(text) == f"MOSCOW (AP) — {lede}\nMore text."
     assert clean_text(f"{lede}\nMore text.") == f"{lede}\nMore text."  # a lede said once stays
+
+
+def test_a_bracketed_promotion_line_is_dropped():
+    text = "The story begins here.\n[What you need to know to start the day: Get New York Today in your inbox.]\nIt ends here."
+    assert clean_text(text) == "The story begins here.\nIt ends here."

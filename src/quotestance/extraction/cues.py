@@ -76,7 +76,9 @@ def cue_after(after: str) -> tuple[str, str] | None:
     if before_verb.strip():
         if len(before_verb.split()) > 12 or sentence_ends(before_verb) or not SUBJECT_START.match(before_verb):
             return _according(s)
-        return verb, before_verb.split(",")[0] if "," in before_verb else before_verb
+        parts = [p for p in before_verb.split(",") if p.strip()]
+        named = [p for p in parts[1:] if person_names(p)]  # "her mother, Fiona, said": the name in the apposition
+        return verb, named[0] if named and not person_names(parts[0]) else parts[0] if parts else before_verb
     return verb, re.split(r"[,;:]|(?<!\b[A-Z])\.(?=\s*$)|(?<!\b[A-Z])\.\s+", s[m.end() :])[0]  # "said C. Eugene Steuerle": keep initials
 
 

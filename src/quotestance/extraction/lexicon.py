@@ -28,7 +28,7 @@ REPORTING_VERBS = _words(
     reiterated reiterates maintained maintains countered counters quipped joked lamented boasted threatened
     threatens demanded demands charged answered answers shot retorted mused signalled signaled confirmed
     confirms denied denies rejected dismissed hailed welcomed praised condemned criticised criticized
-    assured"""
+    assured instructed"""
 )
 
 # What comes right before a quoted string that names something rather than quoting anyone.
@@ -77,7 +77,8 @@ ORG_WORDS = _words(
     """ministry council union nations states kingdom republic sea ocean strait gulf house office department
     agency bank fund parliament assembly congress senate court army forces navy committee commission
     organisation organization treaty agreement news times post press tv radio island islands kremlin
-    pentagon government cabinet embassy coalition alliance nato un eu asean summit group party service"""
+    pentagon government cabinet embassy coalition alliance nato un eu asean summit group party service
+    hospital airport university school college church station stadium prison"""
 )
 
 # Lower-case particles that are part of a name: "Ursula von der Leyen", "Mohammed bin Salman".
@@ -105,7 +106,8 @@ BOILERPLATE = re.compile(
     r"click here .{0,80}|continue reading.{0,40}|"
     r"recommended(?: for you)?|most read|trending now|skip to (?:main )?content|cookie (?:policy|settings)|"
     r"copyright ©.*|© \d{4}.*|all rights reserved\.?|image (?:source|caption):.*|photo:.*|watch:.*|"
-    r"-\s*\d{1,3}/\d{1,3}\s.*|"  # a slide of a gallery: "- 4/50 I'll keep working, says Mayer …"
+    r"-\s*\d{1,3}/\d{1,3}\s.*|"
+    r"\[[^\[\]]{0,300}\]|"  # a bracketed insert: "[What you need to know to start the day: Get New York Today in your inbox.]"  # a slide of a gallery: "- 4/50 I'll keep working, says Mayer …"
     r"(?:in|this) (?:this )?(?:\w+ )?(?:photo|image|picture)\b.*|"  # a caption: "In this photo dated Tuesday, …"
     r".*\([^()]{0,80}\b(?:photo|photograph|getty images|ap images)\b[^()]{0,80}\)\.?)\s*$",  # "… (Name/ Agency photo via AP)"
     re.IGNORECASE,

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..records import Article, Statement
+from .people import VERB_RE
 from .places import Mention, Places, places
 
 _CLAUSE_CUT = re.compile(r"(?<!\b[A-Z])\.|[;:!?“”\"«»()\n]|, |\b(?:said|says|told|according to|and|who|which|when|after)\b")
@@ -26,6 +27,8 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”’\"]?(?:\s+|$)|\n\n")
 _COUNTERPART = re.compile(r"[’'s ]{0,3}\s*(?:counterparts?|neighbou?rs?|rivals?|opposite numbers?)\b")  # "his Tunisian counterpart"
 _VENUE = re.compile(r"\b(?:in|at|through|via|into|near|inside|across)\s+(?:the\s+)?$", re.I)  # "in Kigali": where, not whom
 _THE_INSTITUTION = re.compile(r"\b[Tt]he\s+((?:[a-z][\w-]*\s+)?[A-Za-z]+)(?:’s|'s|’)?(?![\w-])")  # "the department", "the Guards’"
+_RANKS = re.compile(r"(?:(?<=\s)[A-Z][a-z]{0,4}\.\s*)+$")  # "Lt. Gen. " right before a name
+_APPOSITION_CUT = re.compile(r"(?<!\b[A-Z])\.|[,;:“”\"()\n]|" + VERB_RE.pattern)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’\n]{0,200}’(?!\w)")
 
 
@@ -71,13 +74,14 @@ class Parties:
         """The role around one mention of the speaker at text[start:end]: the clause before it, then an apposition after.
         A role that names an institution but not its country takes the country of that institution's last earlier
         mention ("a spokesman for the department" after "In Manila, the Department of Foreign Affairs said")."""
-        head = self.text[max(0, start - 140) : start].rstrip(" ,")
+        # abbreviated ranks are the name's, not a clause: "The army's deputy chief of staff, Lt. Gen. Birhanu Kebede Tola"
+        head = _RANKS.sub("", self.text[max(0, start - 140) : start]).rstrip(" ,")
         before = _CLAUSE_CUT.split(head)[-1]
         clause_start = max(0, start - 140) + len(head) - len(before)
         code, role = self._role(before), before
         after = self.text[end : end + 140]
         if code in (_UNSET, _ROLE) and after.startswith(", "):
-            apposition = re.split(r"(?<!\b[A-Z])\.|[,;:“”\"()\n]|\bsaid\b", after[2:])[0]
+            apposition = _APPOSITION_CUT.split(after[2:])[0]  # "…, added that the farmers …" is no apposition
             later = self._role(apposition)
             code, role = (code, role) if later is _UNSET else (later, apposition)
         if code is _ROLE and (anchored := self._institution(role, clause_start)):

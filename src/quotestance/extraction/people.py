@@ -153,8 +153,11 @@ def person_names(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
         titles, toks = split_title(m.group())
         while toks and toks[0] in NAME_PARTICLES:  # a name does not start with a lower-case particle ("ad Jane Lubchenco")
             toks = toks[1:]
+        after = text[m.end() : m.end() + 20].split()
         if not toks or any(t.lower().strip(".’'") in ORG_WORDS for t in toks) or toks[-1].endswith(("’s", "'s")):
             continue  # an institution, or a possessive ("Pakistan’s foreign minister", "the African Union's envoy")
+        if after and after[0].strip(".,;:") in ORG_WORDS:
+            continue  # the name of a place or body: "Royal Shrewsbury hospital"
         toks = [t.rstrip(".") if len(t) > 2 else t for t in toks]
         # an appositive right after the name: "Anika Voss, the foreign minister,"
         app = re.match(r",\s+(?:the\s+|a\s+)?([^,.;“”\"]{3,60}?),", text[m.end() : m.end() + 80])
