@@ -164,3 +164,19 @@ def test_teasers_before_the_article_are_dropped_when_the_page_opens_with_its_led
 def test_a_bracketed_promotion_line_is_dropped():
     text = "The story begins here.\n[What you need to know to start the day: Get New York Today in your inbox.]\nIt ends here."
     assert clean_text(text) == "The story begins here.\nIt ends here."
+
+
+def test_html_block_quotes_without_marks_become_quotes(tmp_path):
+    p = tmp_path / "page.html"
+    body = " ".join(["The chief executive testified at length about acquisitions and rivals on Tuesday."] * 5)
+    p.write_text(
+        f"""<html><head><title>Deals</title></head><body><article><h1>Deals</h1><p>{body}</p>
+    <p>Zuckerberg said relationships matter.</p>
+    <blockquote><p>I've been building relationships for years with the founders of these companies.</p></blockquote>
+    <blockquote><p>“We move quickly,” he said.</p></blockquote>
+    <p>{body}</p></article></body></html>""",
+        encoding="utf-8",
+    )
+    [a] = items(p)
+    assert "“I've been building relationships for years with the founders of these companies.”" in a.text
+    assert "““" not in a.text and "“We move quickly,” he said." in a.text  # a block with its own marks keeps them

@@ -164,6 +164,21 @@ def _from_txt(f: BinaryIO, path: Path, max_chars: int) -> Iterator[Article | Rea
     )
 
 
+def _with_block_quotes(body: Any) -> str:
+    """The main text with each block quotation (`<blockquote>`) in quote marks, unless it has its own: pages set
+    long quotes as blocks without marks ("<blockquote>I've been building relationships …</blockquote>"), and
+    plain text would lose that they are speech. A block that repeats a body quote stays a pull quote (`attribution`)."""
+    from trafilatura.xml import xmltotxt
+
+    for quote in list(body.iter("quote")):
+        words = " ".join("".join(quote.itertext()).split())
+        if words and not any(mark in words for mark in '“”"«»„') and quote.getparent() is not None:
+            for child in list(quote):
+                quote.remove(child)
+            quote.text = f"“{words}”"
+    return xmltotxt(body, False) or ""
+
+
 def _from_html(f: BinaryIO, path: Path, max_chars: int) -> Iterator[Article | ReadError]:
     import trafilatura
 
@@ -172,7 +187,9 @@ def _from_html(f: BinaryIO, path: Path, max_chars: int) -> Iterator[Article | Re
         yield html
         return
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
-    text = clean_text((doc.text if doc is not None else "") or "")
+    text = clean_text(
+        _with_block_quotes(doc.body) if doc is not None and doc.body is not None else (doc.text if doc is not None else "") or ""
+    )
     if not text:
         yield ReadError(f"{path}:1", "no main text found in the HTML (scripts, navigation or an empty page only)", path.stem)
         return
