@@ -191,3 +191,21 @@ def test_a_name_in_the_apposition_after_the_quote_is_the_speaker():
 
 def test_instructed_is_a_reporting_verb():
     assert [q[1] for q in quotes("“Don’t get nervous,” instructed Milton Velez, the district supervisor.")] == ["Milton Velez"]
+
+
+def test_it_said_is_the_institution_the_last_sentence_opened_with():
+    text = (
+        "Police are investigating the sale of the pills.\n"
+        "The Food Standards Agency warned people to stay away from slimming products that contained DNP.\n"
+        "“We advise the public not to take any tablets containing DNP,” it said in a statement."
+    )
+    assert [q[1] for q in quotes(text)] == ["the Food Standards Agency"]
+
+
+def test_a_fuller_form_of_a_name_seen_first_in_part_becomes_the_name():
+    text = (
+        "- Kauri (Te Kaurinui Robert) Parata carves a design at home.\n"
+        "Parata and his son, Te Kaurinui Robert Parata, were called in to assist.\n"
+        "“We are not foreigners in this land,” says Te Kaurinui."
+    )
+    assert [q[1] for q in quotes(text)] == ["Te Kaurinui Robert Parata"]

@@ -1,7 +1,7 @@
 """Who is who on real pages: surnames, suffixes, subjects and quantifiers (patterns from data/real_news, names made up)."""
 
 from quotestance.extraction import extract_statements
-from quotestance.extraction.people import starts_sentence
+from quotestance.extraction.people import person_names, starts_sentence
 from quotestance.records import Article
 
 
@@ -73,3 +73,8 @@ def test_a_quote_without_a_cue_belongs_to_a_newly_introduced_subject():
         "“And the termites are busy,” he added. “They always are.”"
     )
     assert speakers(text) == ["William Gale", "Charles Schultze", "Charles Schultze", "Charles Schultze"]
+
+
+def test_a_capitalised_word_ending_a_sentence_is_not_an_abbreviation():
+    names = [n for _, n, _ in person_names("It posted to Stack Overflow Jobs. The report, said Lt. Gen. Birhanu Kebede to J. R. Smith")]
+    assert names == ["Stack Overflow Jobs", "Birhanu Kebede", "J. R. Smith"]

@@ -23,6 +23,7 @@ from .lexicon import NAMING_CUES
 from .people import Registry
 from .reported import holder_of
 from .spans import Span
+from .subjects import sentence_subject, speaker_of
 from .text import first_end_in, last_end_in, normalise, paragraphs, sentence_ends
 
 
@@ -126,6 +127,11 @@ def attribute(article: Article, spans: list[Span], reg: Registry, layout: Layout
         if NAMING_CUES.search(before) or is_title(qtext, before, w.after):
             continue
         found, speaker, cue = find_speaker(w, before, partial, reg)
+        if found and not speaker and found[1].strip().lower() == "it":  # “…,” it said: the institution the last sentence opened with
+            end = len(text[: w.sent_lo].rstrip())
+            prev = text[last_end_in(layout.ends, 0, end - 1) : end]
+            speaker = speaker_of(sentence_subject(prev.strip()), w.open_at, reg) if prev.strip() else None
+            speaker = speaker if speaker and not reg.find(speaker) else None
         if found is None and _pull_quote(text, span, qtext, texts[n], layout, texts):
             continue  # a subhead or pull quote that repeats words quoted in the body: one statement, not two
         if partial and (holder := holder_of(holders, starts, span.start, span.end)):

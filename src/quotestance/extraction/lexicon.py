@@ -85,7 +85,9 @@ ORG_WORDS = _words(
 NAME_PARTICLES = _words("al el ad bin ibn abu de da dos del van von der le la du di")
 
 # A full stop after these is not a sentence end: "Mr. Voss", "Gen. Okafor".
-ABBREVIATIONS = _words("Mr Mrs Ms Dr St No Gen Lt Col Adm Sen Rep Gov Maj Capt Sgt Prof Jr Sr vs etc")
+ABBREVIATIONS = _words(
+    "Mr Mrs Ms Dr St No Gen Lt Col Adm Sen Rep Gov Maj Capt Sgt Prof Jr Sr vs etc Rev Hon Cpl Pvt Supt Insp Fr Brig Cmdr Pres"
+)
 # Generational suffixes after a name: "James Roosevelt Jr." is found as "Roosevelt".
 NAME_SUFFIXES = _words("Jr Jr. Sr Sr. II III IV")
 # Words inside a title phrase that are not titles themselves: "Secretary *of* State", "*the* minister".

@@ -12,7 +12,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .lexicon import DETERMINERS, LINK_WORDS, NAME_PARTICLES, NAME_SUFFIXES, ORG_WORDS, REPORTING_VERBS, STOP_WORDS, TITLE_WORDS
+from .lexicon import (
+    ABBREVIATIONS,
+    DETERMINERS,
+    LINK_WORDS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    ORG_WORDS,
+    REPORTING_VERBS,
+    STOP_WORDS,
+    TITLE_WORDS,
+)
 from .spans import Span
 from .text import paragraphs, sentence_ends, sentences
 
@@ -20,15 +30,16 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 _UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper()) + "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ" + "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ"
+_ABBR = "(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + ")"
 PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
 _NAME_TOKEN = (
     rf"(?:(?<![\w’'-]){PARTICLE}[- ]){{0,2}}"
-    rf"(?:[{_UPPER}][^\W\d_{_UPPER}]{{0,3}}\.|[{_UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*)"
-)  # "Lt." or "J." but not "Vasnetsov." nor an acronym ending a sentence ("the CDC. About …")
+    rf"(?:(?:[{_UPPER}]|{_ABBR})\.|[{_UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*)"
+)  # "Lt." or "J." but not "Vasnetsov." or "Jobs." (a sentence end) nor an acronym ending a sentence ("the CDC. About …")
 NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*")
 VERB_RE = re.compile(r"\b(" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b")
 # where a clause's subject can start: a capital, a particle before a capital, a pronoun or a determiner
-SUBJECT_START = re.compile(rf"\s*(?:[{_UPPER}]|{PARTICLE}[- ][{_UPPER}]|(?:he|she|they|the|a|an|his|her|its|their|one|another)\b)")
+SUBJECT_START = re.compile(rf"\s*(?:[{_UPPER}]|{PARTICLE}[- ][{_UPPER}]|(?:he|she|they|it|the|a|an|his|her|its|their|one|another)\b)")
 
 
 NEAR = 400  # characters before a pronoun in which a sentence's subject is its likeliest referent
@@ -83,12 +94,20 @@ class Registry:
         if person is None:
             person = Person(name)
             self.people.append(person)
-            self._by_last.setdefault(person.core[-1], []).append(person)
-            for tok in dict.fromkeys(person.tokens):
-                self._by_token.setdefault(tok, []).append(person)
+            self._index(person)
+        elif len(toks := name_tokens(name)) > len(person.tokens) and toks[: len(person.tokens)] == person.tokens:
+            person.name = name  # a fuller form of a name seen first in part: "Te Kaurinui Robert", then "… Robert Parata"
+            self._index(person)
         person.descriptors |= set(descriptors)
         insort(self.mentions, (pos, person), key=lambda m: m[0])
         return person
+
+    def _index(self, person: Person) -> None:
+        if person not in self._by_last.get(person.core[-1], ()):
+            self._by_last.setdefault(person.core[-1], []).append(person)
+        for tok in dict.fromkeys(person.tokens):
+            if person not in self._by_token.get(tok, ()):
+                self._by_token.setdefault(tok, []).append(person)
 
     def _before(self, pos: int) -> Iterator[tuple[int, Person]]:
         """Mentions before `pos`, latest first (a binary search, then a walk back as far as the caller needs)."""
