@@ -133,3 +133,24 @@ def test_a_reporting_verb_ends_an_apposition():
         "The speaker, spokeswoman Daniela Parra, added that the farmers had been caught with stolen fuel."
     )
     assert {s.speaker_affiliation_code for s in found.values() if s.speaker == "Daniela Parra"} == {"VEN"}
+
+
+def test_a_third_party_speaks_about_the_storys_first_party():
+    found = statements(
+        "DUBAI — Iran seized a British-flagged tanker in the Strait of Hormuz on Friday, and Britain summoned Iran's ambassador.\n\n"
+        "“Our focus is on getting those sailors home safely,” said Dana Whitfield, a US State Department spokeswoman.",
+        title="Iran seizes tanker, Britain summons ambassador",
+    )
+    s = found["Our focus is on getting those sailors home safely,"]
+    assert s.speaker_affiliation_code == "USA" and s.target_code == "IRN" and s.target_from == "article"
+
+
+def test_a_partys_both_sides_agreed_is_aimed_at_the_other_but_both_sides_must_is_at_both():
+    text = (
+        "GENEVA — US and Russian negotiators met on Tuesday.\n\n"
+        "“Nobody expected a breakthrough, but both sides agreed to keep talking,” said US envoy Rebecca Hollings.\n\n"
+        "“Both sides must show restraint,” said US envoy Rebecca Hollings."
+    )
+    found = statements(text, title="US and Russian negotiators meet in Geneva")
+    assert found["Nobody expected a breakthrough, but both sides agreed to keep talking,"].target_code == "RUS"
+    assert found["Both sides must show restraint,"].target is None

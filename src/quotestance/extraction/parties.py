@@ -29,6 +29,7 @@ _VENUE = re.compile(r"\b(?:in|at|through|via|into|near|inside|across)\s+(?:the\s
 _THE_INSTITUTION = re.compile(r"\b[Tt]he\s+((?:[a-z][\w-]*\s+)?[A-Za-z]+)(?:’s|'s|’)?(?![\w-])")  # "the department", "the Guards’"
 _RANKS = re.compile(r"(?:(?<=\s)[A-Z][a-z]{0,4}\.\s*)+$")  # "Lt. Gen. " right before a name
 _APPOSITION_CUT = re.compile(r"(?<!\b[A-Z])\.|[,;:“”\"()\n]|" + VERB_RE.pattern)
+_APPEAL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:must|should|need|needs|have to|has to|ought)\b", re.I)  # "both sides must"
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’\n]{0,200}’(?!\w)")
 
 
@@ -191,16 +192,20 @@ class Parties:
         return [code for code, _ in counts.most_common()]
 
     def counterpart(self, code: str | None) -> str | None:
-        """The other party of the article's main dyad, seen from `code`; none for a third party or no party."""
-        if code is None or code not in self.dyad[:2] or len(self.dyad) < 2:
+        """The other party of the article's main dyad, seen from `code`; for a third party, the dyad's first party
+        (the one the story is about: "Iran seizes tanker …", then a US spokeswoman speaks); none for no party."""
+        if code is None or len(self.dyad) < 2:
             return None
+        if code not in self.dyad[:2]:
+            return self.dyad[0]  # a third party speaks about the story's first party
         return self.dyad[1] if self.dyad[0] == code else self.dyad[0]
 
     def target(self, statement: Statement, speaker_code: str | None) -> tuple[str | None, str | None]:
         """(code, where from) of the party a statement is aimed at: named in it, else the article's counterpart."""
         text = self.text[statement.start : statement.end] if statement.end > statement.start else statement.text
-        if self.places.both_sides.search(text):
-            return None, "statement"
+        both = self.places.both_sides.search(text)
+        if both and (speaker_code not in self.dyad[:2] or _APPEAL.match(text, both.end())):
+            return None, "statement"  # "both sides must show restraint"; a party's "both sides agreed" is still aimed at the other
         named = [m.code for m in self._mentions(text) if m.code != speaker_code and not _VENUE.search(text, 0, m.start)]
         other = self.counterpart(speaker_code)
         if named:
