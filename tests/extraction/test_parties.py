@@ -154,3 +154,14 @@ def test_a_partys_both_sides_agreed_is_aimed_at_the_other_but_both_sides_must_is
     found = statements(text, title="US and Russian negotiators meet in Geneva")
     assert found["Nobody expected a breakthrough, but both sides agreed to keep talking,"].target_code == "RUS"
     assert found["Both sides must show restraint,"].target is None
+
+
+def test_a_loose_name_gives_way_to_the_counterpart():
+    text = (
+        "TUNIS — Italy and Tunisia signed a new deal on migration on Monday.\n\n"
+        "“Tunisia will not be Europe’s border guard,” said Tunisian Foreign Minister Hichem Ben Salah.\n\n"
+        "“Europe must share the burden,” said Anna Berg, an analyst at the Nordic Institute."
+    )
+    found = statements(text, title="Italy and Tunisia sign new deal on migration")
+    assert found["Tunisia will not be Europe’s border guard,"].target_code == "ITA"
+    assert found["Europe must share the burden,"].target_code == "EU"  # no counterpart: the loose name it is

@@ -206,8 +206,11 @@ class Parties:
         both = self.places.both_sides.search(text)
         if both and (speaker_code not in self.dyad[:2] or _APPEAL.match(text, both.end())):
             return None, "statement"  # "both sides must show restraint"; a party's "both sides agreed" is still aimed at the other
-        named = [m.code for m in self._mentions(text) if m.code != speaker_code and not _VENUE.search(text, 0, m.start)]
+        found = [m for m in self._mentions(text) if m.code != speaker_code and not _VENUE.search(text, 0, m.start)]
         other = self.counterpart(speaker_code)
+        named = [m.code for m in found if text[m.start : m.end].lower() not in self.places.loose]
+        if not named and found and other is None:
+            named = [m.code for m in found]  # "Europe" alone, and no counterpart: the loose name it is
         if named:
             return (other if other in named else named[0]), "statement"
         return (other, "article") if other else (None, None)

@@ -55,6 +55,7 @@ class Places:
         self.state_roles = frozenset(lexicon["roles"]["state"])
         self.not_state = frozenset(lexicon["roles"]["not_state"])
         self.institutions = frozenset(lexicon["roles"]["institutions"])
+        self.loose = frozenset(n.lower() for n in lexicon["loose"]["names"])
         self.both_sides = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicon["both_sides"]["phrases"])) + r")\b", re.I)
         forms = sorted(alias, key=len, reverse=True)
         self._pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-]|’s\w|'s\w)")
