@@ -165,3 +165,21 @@ def test_a_loose_name_gives_way_to_the_counterpart():
     found = statements(text, title="Italy and Tunisia sign new deal on migration")
     assert found["Tunisia will not be Europe’s border guard,"].target_code == "ITA"
     assert found["Europe must share the burden,"].target_code == "EU"  # no counterpart: the loose name it is
+
+
+def test_a_group_described_not_named_takes_the_party_around_each_statement():
+    text = (
+        "OSLO — Norway's coast guard detained a Russian trawler on Monday.\n\n"
+        "Officials said the crew had been cooperative.\n\n"
+        "In Moscow, the matter was seen differently. Officials said the detention was illegal."
+    )
+    found = {s.text: s.speaker_affiliation_code for s in extract_statements(Article(id="a", text=text)) if s.kind == "reported"}
+    assert found == {"the crew had been cooperative": "NOR", "the detention was illegal": "RUS"}
+
+
+def test_company_speakers_and_an_upper_case_place_as_speaker():
+    from quotestance.extraction.parties import Parties
+
+    parties = Parties(Article(id="a", text="ADDIS ABABA — Ethiopia said the route was suspended."))
+    assert parties.affiliation("an airline spokesman") is None and parties.affiliation("the Croatian operator") is None
+    assert parties.affiliation("ABU DHABI") == "ARE" and parties.affiliation("NATO") == "NATO"

@@ -44,7 +44,7 @@ class Parties:
         self.text = article.text
         self.places = lexicon or places()
         self.context = f"{article.title or ''}\n{article.text}"
-        self._cache: dict[str | None, str | None] = {}
+        self._cache: dict[tuple[str | None, int | None], str | None] = {}
         self._index: dict[str, list[int]] | None = None  # word -> offsets, built on first use
         self.prose = _QUOTED.sub(lambda m: " " * len(m.group()), article.text)  # the journalist's words only
         self.dyad = self._main_dyad(article)
@@ -128,20 +128,23 @@ class Parties:
                 return found[0].code
         return None
 
-    def affiliation(self, speaker: str | None) -> str | None:
-        """The code of the country or organisation a speaker speaks for, or None."""
-        if speaker not in self._cache:
-            self._cache[speaker] = self._resolve(speaker) if speaker else None
-        return self._cache[speaker]
+    def affiliation(self, speaker: str | None, at: int | None = None) -> str | None:
+        """The code of the country or organisation a speaker speaks for, or None. A group described, not named
+        ("officials", "police"), is resolved around the statement at offset `at`: each paragraph has its own."""
+        key = (speaker, at if speaker and speaker[:1].islower() and at is not None else None)
+        if key not in self._cache:
+            self._cache[key] = self._resolve(speaker, key[1]) if speaker else None
+        return self._cache[key]
 
-    def _resolve(self, speaker: str) -> str | None:
+    def _resolve(self, speaker: str, at: int | None = None) -> str | None:
         if self.places.both_sides.search(speaker) or "both" in _words(speaker):
             return None  # "officials on both sides", "both governments": nobody's in particular
         own = self._mentions(speaker)  # "Moscow", "Norway's coast guard", "a UN spokesperson"
+        own = own or (self._mentions(speaker.title()) if speaker.isupper() else [])  # "ABU DHABI", a dateline
         if own:
             return None if _words(speaker) & self.places.not_state else own[-1].code
         if _words(speaker) & self.places.state_roles:  # "the Foreign Ministry": the party around its mention
-            at = self.text.find(speaker)
+            at = self.text.find(speaker) if at is None else at
             return self._around(at) if at >= 0 else None
         last = speaker.split()[-1]
         surname = last if len(speaker.split()) > 1 and last[:1].isupper() else None
@@ -224,7 +227,7 @@ def assign_parties(article: Article, statements: list[Statement], lexicon: Place
     name = parties.places.name
     out = []
     for s in statements:
-        code = parties.affiliation(s.speaker)
+        code = parties.affiliation(s.speaker, s.start)
         target, source = parties.target(s, code)
         out.append(
             replace(
