@@ -183,3 +183,14 @@ def test_company_speakers_and_an_upper_case_place_as_speaker():
     parties = Parties(Article(id="a", text="ADDIS ABABA — Ethiopia said the route was suspended."))
     assert parties.affiliation("an airline spokesman") is None and parties.affiliation("the Croatian operator") is None
     assert parties.affiliation("ABU DHABI") == "ARE" and parties.affiliation("NATO") == "NATO"
+
+
+def test_a_role_given_without_a_name_is_filled_by_the_next_name():
+    text = (
+        "UNITED NATIONS — Pakistan’s foreign minister accused India on Friday of using the river as a weapon.\n\n"
+        "In a 20-minute address, Naveed Akhtar Chaudhry devoted most of his time to the river. "
+        "“We are ready to sit down,” Chaudhry said."
+    )
+    assert statements(text)["We are ready to sit down,"].speaker_affiliation_code == "PAK"
+    named = "UNITED NATIONS — Pakistan’s foreign minister Amir Khan spoke.\n\nLater, Naveed Chaudhry said: “We are ready.”"
+    assert statements(named)["We are ready."].speaker_affiliation_code is None  # that role had its own name

@@ -29,6 +29,9 @@ _VENUE = re.compile(r"\b(?:in|at|through|via|into|near|inside|across)\s+(?:the\s
 _THE_INSTITUTION = re.compile(r"\b[Tt]he\s+((?:[a-z][\w-]*\s+)?[A-Za-z]+)(?:’s|'s|’)?(?![\w-])")  # "the department", "the Guards’"
 _RANKS = re.compile(r"(?:(?<=\s)[A-Z][a-z]{0,4}\.\s*)+$")  # "Lt. Gen. " right before a name
 _APPOSITION_CUT = re.compile(r"(?<!\b[A-Z])\.|[,;:“”\"()\n]|" + VERB_RE.pattern)
+_ROLE_REACH = 400  # characters before a speaker's first mention in which an unnamed role is theirs
+# the lower-case words right after a party, where a role without a name may stand: "Pakistan’s foreign minister accused"
+_UNNAMED_ROLE = re.compile(r"(?:’s|'s)?((?:\s+[a-z-]+){1,4})")
 _APPEAL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:must|should|need|needs|have to|has to|ought)\b", re.I)  # "both sides must"
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’\n]{0,200}’(?!\w)")
 
@@ -155,7 +158,24 @@ class Parties:
                 untold = start if untold is None else untold
             elif code is not _UNSET:
                 return code  # type: ignore[return-value]
-        return self._around(untold) if untold is not None else None
+        if untold is not None:
+            return self._around(untold)
+        first = min((a for a, _ in self._occurrences(speaker, surname)), default=None)
+        return self._unnamed_role(first) if first is not None else None
+
+    def _unnamed_role(self, pos: int) -> str | None:
+        """The party of a role given without a name in the sentences just before a speaker's first mention, which
+        the name then fills ("Pakistan’s foreign minister accused India … In a 20-minute address, Naveed Akhtar
+        Chaudhry devoted most of his time to the river")."""
+        lo = max(0, pos - _ROLE_REACH)
+        for m in reversed(self._mentions(self.prose[lo:pos])):
+            words = _UNNAMED_ROLE.match(self.prose, lo + m.end)
+            if words is None:
+                continue
+            at = next((w for w in _WORD.finditer(words.group(1)) if w.group() in self.places.person_roles), None)
+            if at and not re.match(r"[ ,]+(?:the\s+)?[A-Z]", words.group(1)[at.end() :] + self.prose[words.end() : words.end() + 30]):
+                return m.code  # the role is followed by a verb or a clause, not by the name it belongs to
+        return None
 
     def _occurrences(self, name: str, surname: str | None) -> list[tuple[int, int]]:
         """Where the article names a speaker, in order: the whole name, else the surname alone, as whole words.
