@@ -194,3 +194,12 @@ def test_a_role_given_without_a_name_is_filled_by_the_next_name():
     assert statements(text)["We are ready to sit down,"].speaker_affiliation_code == "PAK"
     named = "UNITED NATIONS — Pakistan’s foreign minister Amir Khan spoke.\n\nLater, Naveed Chaudhry said: “We are ready.”"
     assert statements(named)["We are ready."].speaker_affiliation_code is None  # that role had its own name
+
+
+def test_an_organisation_as_the_forum_is_not_a_party_of_the_story():
+    text = (
+        "UNITED NATIONS — Pakistan accused India on Friday at the UN of using the river as a weapon.\n\n"
+        "“We will take all measures,” said Pakistani Foreign Minister Naveed Chaudhry."
+    )
+    found = statements(text, title="Pakistan takes Indus waters dispute to UN General Assembly, India hits back")
+    assert found["We will take all measures,"].target_code == "IND"

@@ -33,6 +33,7 @@ _ROLE_REACH = 400  # characters before a speaker's first mention in which an unn
 # the lower-case words right after a party, where a role without a name may stand: "Pakistan’s foreign minister accused"
 _UNNAMED_ROLE = re.compile(r"(?:’s|'s)?((?:\s+[a-z-]+){1,4})")
 _APPEAL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:must|should|need|needs|have to|has to|ought)\b", re.I)  # "both sides must"
+_FORUM = re.compile(r"\b(?:in|at|to|before|through|via|into|inside)\s+(?:the\s+)?$", re.I)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’\n]{0,200}’(?!\w)")
 
 
@@ -211,7 +212,8 @@ class Parties:
         counts: Counter[str] = Counter()
         for text, weight in ((article.title or "", 3), (self.prose[:cut], 2), (self.prose[cut:], 1)):
             for m in self._mentions(text):
-                counts[m.code] += weight
+                if not (self.places.is_organisation(m.code) and _FORUM.search(text, 0, m.start)):
+                    counts[m.code] += weight  # an organisation as the forum ("takes dispute to UN General Assembly") is no party
         return [code for code, _ in counts.most_common()]
 
     def counterpart(self, code: str | None) -> str | None:
