@@ -221,7 +221,7 @@ def test_an_adverbial_opening_the_sentence_is_not_its_subject():
         "Earlier Saturday, Yoon apologized for his actions in a brief address, saying they caused anxiety to the public."
     )
     found = [(s.speaker, s.cue) for s in extract_statements(Article("t", text)) if s.kind == "reported"]
-    assert found == [("Yoon Suk Yeol", "saying")]
+    assert found == [("Yoon Suk Yeol", "apologized"), ("Yoon Suk Yeol", "saying")]
 
 
 @pytest.mark.parametrize(
@@ -234,3 +234,33 @@ def test_an_adverbial_opening_the_sentence_is_not_its_subject():
 )
 def test_people_described_not_named_speak_as_described(sentence, speaker):
     assert {s[1] for s in reported(sentence)} <= {speaker} and (speaker is None or reported(sentence))
+
+
+def test_they_after_a_group_that_spoke_is_that_group():
+    text = (
+        "Biden administration officials said they were not notified in advance. "
+        "But they have repeatedly reaffirmed the ironclad nature of the alliance with South Korea."
+    )
+    found = reported(text, intro="")
+    assert [(s, c) for _, s, c in found] == [("Biden administration officials", "said"), ("Biden administration officials", "reaffirmed")]
+
+
+def test_who_said_hangs_on_the_name_before_it():
+    text = (
+        "Margie Kim, a resident, watched. Since then, Yoon has accepted the resignation of his defense minister "
+        "Kim Yong-hyun, who said he took full responsibility for what happened."
+    )
+    assert [(t, s) for t, s, _ in reported(text, intro="")] == [("he took full responsibility for what happened", "Kim Yong-hyun")]
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker, cue",
+    [
+        ("Large crowds of protesters have called for Yoon’s ouster.", "Large crowds of protesters", "called"),
+        ("Lee expressed concern about how the declaration might affect relations with Washington.", "Lee Jae-myung", "expressed"),
+        ("Yoon apologized for his actions in a brief televised address.", "Yoon Suk Yeol", "apologized"),
+    ],
+)
+def test_groups_named_by_a_plural_and_more_speech_act_verbs(sentence, speaker, cue):
+    found = reported(sentence, intro="Lee Jae-myung and Yoon Suk Yeol met on Monday. ")
+    assert [(s, c) for _, s, c in found] == [(speaker, cue)]

@@ -137,7 +137,8 @@ STANCE_VERBS = _words(
     describes branded brands labelled labeled demanded demands threatened threatens defended defends thanked thanks
     applauded slammed denounced denounces protested questioned accuse urge deny reject welcome condemn criticise criticize
     blame demand describe blasted blasts lambasted decried decries pilloried rebuked castigated chided ridiculed mocked
-    downplayed downplays"""
+    downplayed downplays expressed expresses apologized apologised apologizes apologises reaffirmed reaffirms advised
+    advises recommended recommends questioning"""
 )
 # Heads of subject phrases that name an institution or a group speaking as one: kept as written ("the Foreign Ministry").
 INSTITUTION_HEADS = _words(
@@ -163,7 +164,8 @@ PERSON_NOUNS = _words(
     employees executives investor investors trader traders economist economists researcher researchers scientist
     scientists supporter supporters opponent opponents voter voters fan fans parent parents neighbour neighbours
     neighbor neighbors insider insiders aide aides person people man men woman women advocate advocates analyst
-    expert diplomat critic observer customer customers passenger passengers victim victims survivor survivors"""
+    expert diplomat critic observer customer customers passenger passengers victim victims survivor survivors crowds
+    coaches demonstrators"""
 )
 # Words between a subject and its verb that are not part of the subject ("Voss *also* said", "Moscow *has long* said").
 SUBJECT_TRAILERS = _words(

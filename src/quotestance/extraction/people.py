@@ -83,7 +83,14 @@ class Registry:
         if not toks:
             return None
         found = [p for p in self._by_last.get(toks[-1], ()) if len(toks) <= len(p.core) and p.core[-len(toks) :] == toks]
-        found = found or self._by_token.get(toks[0], [])
+        found = (
+            found
+            or [
+                p  # a given name alone, a surname with a particle, a part of a longer name ("Te Kaurinui" -> "Te Kaurinui Robert")
+                for p in self._by_token.get(toks[0], [])
+                if len(toks) == 1 or toks[0] in NAME_PARTICLES or toks[: len(p.tokens)] == p.tokens or _within(toks, p.tokens)
+            ]
+        )  # but "Kim Yong-hyun" is not "Margie Kim"
         if len(found) > 1 and pos is not None:
             latest = next((p for _, p in self._before(pos) if p in found), None)
             return latest or found[0]
@@ -138,6 +145,12 @@ class Registry:
             k = bisect_right(self.sentence_ends, at)
             return self.subject_between(self.sentence_ends[k - 1] if k else 0, at, descriptor) or found
         return found
+
+
+def _within(short: list[str], long: list[str]) -> bool:
+    """Whether `short` is `long` with words left out, in order ("Te Kaurinui Parata" in "Te Kaurinui Robert Parata")."""
+    rest = iter(long)
+    return all(tok in rest for tok in short)
 
 
 def name_tokens(name: str) -> list[str]:

@@ -159,8 +159,9 @@ def _attributes_a_quote(text: str, s0: int, cue: Cue, quotes: Quoted) -> bool:
     return text[max(0, close - 2)] in ",.!?…" and len(text[close : cue.start].split()) <= 8
 
 
-def _sentence_items(text: str, s0: int, s1: int, quotes: Quoted, reg: Registry) -> list[Found]:
-    """The reported statements of one sentence."""
+def _sentence_items(text: str, s0: int, s1: int, quotes: Quoted, reg: Registry, memory: dict[str, str | None]) -> list[Found]:
+    """The reported statements of one sentence. `memory` carries the last group that spoke ("officials") from
+    sentence to sentence, which a later "they" refers to ("… officials said. But they have reaffirmed …")."""
     cues = [
         Cue(m.start(), m.end(), m.group(1))
         for m in CUE_RE.finditer(text, s0, s1)
@@ -205,6 +206,8 @@ def _sentence_items(text: str, s0: int, s1: int, quotes: Quoted, reg: Registry) 
                     out.append(found)
                 continue
             speaker = speaker_of(subject, cue.start, reg)
+            if not speaker and subject.lower() == "they":
+                speaker = memory.get("group")
         if not speaker:
             continue
         lo = _content_start(text, cue, verb)
@@ -236,6 +239,7 @@ def _sentence_items(text: str, s0: int, s1: int, quotes: Quoted, reg: Registry) 
         if _attributes_a_quote(text, s0, cue, quotes) and lo > cue.start and not re.match(r"\s*that\s", text[cue.end : lo]):
             continue
         out.append(Found(lo, hi, speaker, cue.verb))
+        memory["group"] = speaker if speaker[:1].islower() or not reg.find(speaker) and speaker.endswith("s") else None
     return out
 
 
@@ -341,7 +345,8 @@ def find_reported(
     quotes = Quoted(spans)
     out = []
     bounds = sentences(text, paras, ends)
-    items = [(f, s0, s1) for s0, s1 in bounds for f in _sentence_items(text, s0, s1, quotes, reg)]
+    memory: dict[str, str | None] = {}
+    items = [(f, s0, s1) for s0, s1 in bounds for f in _sentence_items(text, s0, s1, quotes, reg, memory)]
     items += [(f, p0, p1) for f, (p0, p1) in _bullets(text, paras, reg)]  # a list item is its own context
     for f, s0, s1 in sorted(items, key=lambda x: x[0].start):
         if len(text[f.start : f.end].split()) < 2:

@@ -31,6 +31,7 @@ CLAUSE_BREAK = re.compile(r"\s(?:that|which|who|whom|and|but|while|because|altho
 DATELINE = re.compile(r"^\s*[^\s—a-z][^—]{0,60}?\s—\s+")  # "TROMSØ, Norway — "
 
 
+_CLAUSE_WORDS = {"you", "i", "we", "what", "which", "who", "if", "that", "believe", "think"}  # a clause, not a subject
 NEGATED_SUBJECT = {"neither", "no", "nobody", "none", "nor"}
 
 
@@ -49,6 +50,8 @@ def subject_before(window: str, reg: Registry) -> str:
         best = max(range(len(parts) - 1), key=lambda i: (score(parts[i]), -i))
         plain = [p for p in parts[:-1] if p.strip() and not LEAD_IN.match(p.strip())]
         last = parts[best] if score(parts[best]) else (plain[0] if plain else parts[-2])  # "Switzerland, which hosted it, said"
+    if last.strip().lower() == "who" and len(parts) > 1 and (before := person_names(parts[-2])):
+        return before[-1][1]  # "… his defense minister Kim Yong-hyun, who said": the name the clause hangs on
     last = CLAUSE_BREAK.split(" " + last)[-1]
     words = last.split()
     while words and words[-1].lower().strip(",") in SUBJECT_TRAILERS:
@@ -72,7 +75,9 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
     if low in PRONOUNS and len(words) == 1:
         p = reg.last_before(pos)
         return p.name if p and low != "they" else None
-    indefinite = low in INDEFINITES and head in TITLE_WORDS | PERSON_NOUNS  # "one user", "some slow-and-steady advocates"
+    plural = head in PERSON_NOUNS and head.endswith("s") and len(words) <= 5 and not {w.lower() for w in words} & _CLAUSE_WORDS
+    indefinite = low in INDEFINITES and head in TITLE_WORDS | PERSON_NOUNS or plural
+    # "one user", "some slow-and-steady advocates", "Large crowds of protesters"
     if head in INSTITUTION_HEADS or indefinite:
         return (
             subject[0].lower() + subject[1:]
