@@ -209,3 +209,22 @@ def test_a_fuller_form_of_a_name_seen_first_in_part_becomes_the_name():
         "“We are not foreigners in this land,” says Te Kaurinui."
     )
     assert [q[1] for q in quotes(text)] == ["Te Kaurinui Robert Parata"]
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        ("“We will appeal,” said Smith. The case, Smith vs. Jones, was heard on Monday. “It is over,” Jones said.", ["Smith", "Jones"]),
+        ("“We found him,” said Det. Insp. Mark Evans.", ["Mark Evans"]),
+        ("“The results are promising,” said George Church, a geneticist.", ["George Church"]),
+        ("“The archives are open,” said Robert Service, a historian.", ["Robert Service"]),
+        ("“We will not back down,” the minister, speaking in Geneva, said.", [None]),
+        ("Sales rose 5% in the quarter at the firm. “We are pleased with the quarter,” it said.", [None]),
+    ],
+)
+def test_names_with_abbreviations_surnames_that_are_words_and_what_is_no_speaker(text, speakers):
+    assert [q[1] for q in quotes(text)] == speakers
+
+
+def test_a_statement_released_on_a_day_is_a_document_not_a_speaker():
+    assert [q[1] for q in quotes("“We will respond to this provocation,” a statement released Monday said.")] == [None]

@@ -1,5 +1,7 @@
 """Speaker affiliation and target, from the article: roles, appositions, metonyms, datelines and the main dyad."""
 
+import pytest
+
 from quotestance.extraction import extract_statements
 from quotestance.records import Article
 
@@ -203,3 +205,31 @@ def test_an_organisation_as_the_forum_is_not_a_party_of_the_story():
     )
     found = statements(text, title="Pakistan takes Indus waters dispute to UN General Assembly, India hits back")
     assert found["We will take all measures,"].target_code == "IND"
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # a sentence end before the name is not a rank: the clause before it is not the speaker's role
+        ("The delegation met senior officials from Iran. Anika Voss said: “The talks went well.”", None),
+        # a verb inside an apposition does not cut it: "the newly confirmed ambassador of Colombia"
+        ("“We are here to help,” said Maria Lopez, the newly confirmed ambassador of Colombia.", "COL"),
+    ],
+)
+def test_ranks_and_appositions_read_only_what_they_should(text, code):
+    [s] = [s for s in extract_statements(Article(id="a", text=text)) if s.kind == "direct"]
+    assert s.speaker_affiliation_code == code
+
+
+def test_a_private_person_named_after_a_leaders_role_is_not_the_leader():
+    text = (
+        "KYIV — Residents fled on Monday, days after Russia’s president threatened new strikes.\n\n"
+        "Olena Petrenko, 54, stood outside her flat. “We have nowhere to go,” Petrenko said."
+    )
+    assert statements(text)["We have nowhere to go,"].speaker_affiliation_code is None
+
+
+def test_an_organisation_addressed_with_to_is_still_a_party():
+    text = "MOSCOW — Russia warned NATO on Monday over Finland.\n\n“This is a provocation,” said Dmitry Peskov, the Kremlin spokesman."
+    found = statements(text, title="Russia issues new warning to NATO over Finland")
+    assert found["This is a provocation,"].target_code == "NATO"

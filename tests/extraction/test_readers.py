@@ -145,7 +145,6 @@ def test_teasers_after_an_end_of_article_heading_are_cut():
 @pytest.mark.parametrize(
     "line",
     [
-        "- 4/50 I'll keep working, says Mayer. She said she would “approach the pregnancy the same way”.",
         "In this photo dated Tuesday, Nov. 29, the rocket is installed on a launch pad, the agency said.",
         "The cargo ship broke up, the agency said.(Oleg Urusov/ Roscosmos Space Agency Press Service photo via AP)",
     ],
@@ -180,3 +179,24 @@ def test_html_block_quotes_without_marks_become_quotes(tmp_path):
     [a] = items(p)
     assert "“I've been building relationships for years with the founders of these companies.”" in a.text
     assert "““" not in a.text and "“We move quickly,” he said." in a.text  # a block with its own marks keeps them
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "In a photo posted on X on Tuesday, the minister was seen shaking hands with the envoy.",
+        "In one image, soldiers can be seen dragging a man from a car.",
+        "This picture of a divided country is misleading, Voss said.",
+        "In his image-conscious campaign, the candidate rarely smiled.",
+        "Voss said the crowd numbered 3,000 (a police photo suggested far fewer).",
+        "[The ministry later said the figure was 40, not 400.]",
+        "- 9/11 families said they were angry about the deal.",
+    ],
+)
+def test_story_lines_that_look_like_furniture_stay(line):
+    assert clean_text(f"The story begins here.\n{line}\nIt ends here.") == f"The story begins here.\n{line}\nIt ends here."
+
+
+def test_a_gallery_is_three_or_more_slides_of_the_same_total():
+    slides = "\n".join(f"- {k}/50 Slide number {k} of the business gallery." for k in range(1, 4))
+    assert clean_text(f"The story begins here.\n{slides}\nIt ends here.") == "The story begins here.\nIt ends here."

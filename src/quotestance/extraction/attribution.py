@@ -18,9 +18,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..records import Article, Statement
-from .cues import cue_after, cue_before, is_title, resolve
-from .lexicon import NAMING_CUES
+from .cues import cue_after, cue_before, head_noun, is_title, resolve
+from .lexicon import INSTITUTION_HEADS, NAMING_CUES
 from .people import Registry
+from .places import places
 from .reported import holder_of
 from .spans import Span
 from .subjects import sentence_subject, speaker_of
@@ -94,6 +95,11 @@ def find_speaker(w: Window, before: str, partial: bool, reg: Registry) -> tuple[
     return (cues[0] if cues else None), None, (cues[0][0] if cues else None)
 
 
+def _institution(name: str) -> bool:
+    """Whether a subject names an institution or a party ("the Food Standards Agency", "Moscow"), not "Sales" or "Shares"."""
+    return head_noun(name) in INSTITUTION_HEADS or bool(places().mentions(name))
+
+
 def _comparable(quoted: str) -> str:
     return normalise(quoted).lower().strip(" .,;:!?")
 
@@ -131,7 +137,7 @@ def attribute(article: Article, spans: list[Span], reg: Registry, layout: Layout
             end = len(text[: w.sent_lo].rstrip())
             prev = text[last_end_in(layout.ends, 0, end - 1) : end]
             speaker = speaker_of(sentence_subject(prev.strip()), w.open_at, reg) if prev.strip() else None
-            speaker = speaker if speaker and not reg.find(speaker) else None
+            speaker = speaker if speaker and _institution(speaker) and not reg.find(speaker) else None
         if found is None and _pull_quote(text, span, qtext, texts[n], layout, texts):
             continue  # a subhead or pull quote that repeats words quoted in the body: one statement, not two
         if partial and (holder := holder_of(holders, starts, span.start, span.end)):

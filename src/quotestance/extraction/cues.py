@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import DETERMINERS, DOCUMENT_WORDS, PRONOUNS, TITLE_CONNECTORS, TITLE_WORDS
+from .lexicon import DETERMINERS, DOCUMENT_WORDS, NAME_ABBREVIATIONS, ORG_WORDS, PRONOUNS, TITLE_CONNECTORS, TITLE_WORDS
 from .people import SUBJECT_START, VERB_RE, Registry, name_score, person_names
 from .text import sentence_ends
 
@@ -25,8 +25,10 @@ def clip_subject(s: str) -> str:
 
 
 def head_noun(phrase: str) -> str:
-    """The head noun of a subject phrase: the last word before "for", "of", "at", "in", "from", "on", "with", "by"."""
-    first = re.split(r"\s+(?:\w+ed\s+)?(?:for|of|at|in|from|on|with|by)\s+", phrase, maxsplit=1)[0]  # "a transcript reviewed by"
+    """The head noun of a subject phrase: the last word before "for", "of", "at", "in", "from", "on", "with", "by", or
+    before a participle phrase ("reviewed by", "released Monday")."""
+    # "a transcript reviewed by …", "a statement released Monday": a participle after the head ends it too
+    first = re.split(r"\s+(?:\w+ed\s+)?(?:for|of|at|in|from|on|with|by)\s+|\s+\w+ed\s+(?=[A-Z])", phrase, maxsplit=1)[0]
     return first.split()[-1].lower().strip(".,’'") if first.split() else ""
 
 
@@ -77,9 +79,30 @@ def cue_after(after: str) -> tuple[str, str] | None:
         if len(before_verb.split()) > 12 or sentence_ends(before_verb) or not SUBJECT_START.match(before_verb):
             return _according(s)
         parts = [p for p in before_verb.split(",") if p.strip()]
-        named = [p for p in parts[1:] if person_names(p)]  # "her mother, Fiona, said": the name in the apposition
+        named = [p for p in parts[1:] if _whole_name(p)]  # "her mother, Fiona, said": the name in the apposition
         return verb, named[0] if named and not person_names(parts[0]) else parts[0] if parts else before_verb
-    return verb, re.split(r"[,;:]|(?<!\b[A-Z])\.(?=\s*$)|(?<!\b[A-Z])\.\s+", s[m.end() :])[0]  # "said C. Eugene Steuerle": keep initials
+    return verb, _up_to_stop(s[m.end() :])  # "said C. Eugene Steuerle", "said Det. Insp. Mark Evans": keep initials and ranks
+
+
+def _whole_name(part: str) -> bool:
+    """A comma part that is a name with at most its titles ("Fiona", "Foreign Ministry spokeswoman Daniela Parra"),
+    not a phrase that mentions a place ("speaking in Geneva")."""
+    names = person_names(part)
+    if len(names) != 1:
+        return False
+    rest = part.replace(names[0][1], " ").split()
+    return all(w.lower().strip(".,’'") in TITLE_WORDS | ORG_WORDS for w in rest)
+
+
+def _up_to_stop(text: str) -> str:
+    """Text up to the first comma, semicolon, colon or full stop that is not an initial's or an abbreviation's."""
+    for m in re.finditer(r"[,;:]|\.(?=\s|$)", text):
+        if m.group() == ".":
+            word = re.search(r"(\w+)$", text[: m.start()])
+            if word and (len(word.group(1)) == 1 and word.group(1).isupper() or word.group(1) in NAME_ABBREVIATIONS):
+                continue
+        return text[: m.start()]
+    return text
 
 
 def _according(s: str) -> tuple[str, str] | None:

@@ -58,7 +58,8 @@ TITLE_WORDS = _words(
     secretary-general director-general minister-president taoiseach tanaiste sultan crown-prince staff
     lieutenant brigadier marshal parliamentary press officer ministry's country's nation's government's
     vice-president deputy-minister sen gov executive ceo cio cfo coo cto founder co-founder republican democrat
-    democratic conservative"""
+    democratic conservative det det. insp insp. supt supt. cpl cpl. pvt pvt. sgt sgt. capt capt. maj maj. brig brig. cmdr
+    cmdr. rev rev. hon hon. atty atty. amb amb. cllr cllr. prof prof."""
 )
 
 # Capitalised words that open a clause but are not names: "On Monday", "Asked", "However".
@@ -77,8 +78,8 @@ ORG_WORDS = _words(
     """ministry council union nations states kingdom republic sea ocean strait gulf house office department
     agency bank fund parliament assembly congress senate court army forces navy committee commission
     organisation organization treaty agreement news times post press tv radio island islands kremlin
-    pentagon government cabinet embassy coalition alliance nato un eu asean summit group party service
-    hospital airport university school college church station stadium prison"""
+    pentagon government cabinet embassy coalition alliance nato un eu asean summit group party
+    hospital airport university school college station stadium prison"""
 )
 
 # Lower-case particles that are part of a name: "Ursula von der Leyen", "Mohammed bin Salman".
@@ -86,8 +87,11 @@ NAME_PARTICLES = _words("al el ad bin ibn abu de da dos del van von der le la du
 
 # A full stop after these is not a sentence end: "Mr. Voss", "Gen. Okafor".
 ABBREVIATIONS = _words(
-    "Mr Mrs Ms Dr St No Gen Lt Col Adm Sen Rep Gov Maj Capt Sgt Prof Jr Sr vs etc Rev Hon Cpl Pvt Supt Insp Fr Brig Cmdr Pres"
+    "Mr Mrs Ms Dr St No Gen Lt Col Adm Sen Rep Gov Maj Capt Sgt Prof Jr Sr vs etc Rev Hon Cpl Pvt Supt Insp Fr Brig Cmdr Pres Det"
+    " Atty Amb Sec Cllr"
 )
+# Those that may stand inside a name ("Lt. Gen. Birhanu Kebede", "Det. Insp. Mark Evans"), not "Smith vs. Jones".
+NAME_ABBREVIATIONS = frozenset(a for a in ABBREVIATIONS if a[:1].isupper() and a != "No")
 # Generational suffixes after a name: "James Roosevelt Jr." is found as "Roosevelt".
 NAME_SUFFIXES = _words("Jr Jr. Sr Sr. II III IV")
 # Words inside a title phrase that are not titles themselves: "Secretary *of* State", "*the* minister".
@@ -108,10 +112,11 @@ BOILERPLATE = re.compile(
     r"click here .{0,80}|continue reading.{0,40}|"
     r"recommended(?: for you)?|most read|trending now|skip to (?:main )?content|cookie (?:policy|settings)|"
     r"copyright ©.*|© \d{4}.*|all rights reserved\.?|image (?:source|caption):.*|photo:.*|watch:.*|"
-    r"-\s*\d{1,3}/\d{1,3}\s.*|"
-    r"\[[^\[\]]{0,300}\]|"  # a bracketed insert: "[What you need to know to start the day: Get New York Today in your inbox.]"  # a slide of a gallery: "- 4/50 I'll keep working, says Mayer …"
-    r"(?:in|this) (?:this )?(?:\w+ )?(?:photo|image|picture)\b.*|"  # a caption: "In this photo dated Tuesday, …"
-    r".*\([^()]{0,80}\b(?:photo|photograph|getty images|ap images)\b[^()]{0,80}\)\.?)\s*$",  # "… (Name/ Agency photo via AP)"
+    # a promotion in brackets: "[What you need to know to start the day: Get New York Today in your inbox.]"
+    r"\[[^\[\]]{0,300}\b(?:sign up|inbox|newsletter|subscribe|click here|download the|follow us)\b[^\[\]]{0,300}\]|"
+    r"in this (?:\w+ ){0,2}(?:photo|image|picture)[ ,].*|"  # a caption: "In this photo dated Tuesday, …", "In this file photo, …"
+    # a caption's credit: "… (Oleg Urusov/ Roscosmos Space Agency Press Service photo via AP)", "(AP Photo/Jane Doe)"
+    r".*\([^()]{0,120}\b(?:photos? via \w+|AP Photo|AFP Photo|Reuters Photo|EPA Photo|Getty Images)\b[^()]{0,80}\)\.?)\s*$",
     re.IGNORECASE,
 )
 

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..records import Article, Statement
+from .lexicon import NAME_ABBREVIATIONS
 from .people import VERB_RE
 from .places import Mention, Places, places
 
@@ -27,13 +28,15 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”’\"]?(?:\s+|$)|\n\n")
 _COUNTERPART = re.compile(r"[’'s ]{0,3}\s*(?:counterparts?|neighbou?rs?|rivals?|opposite numbers?)\b")  # "his Tunisian counterpart"
 _VENUE = re.compile(r"\b(?:in|at|through|via|into|near|inside|across)\s+(?:the\s+)?$", re.I)  # "in Kigali": where, not whom
 _THE_INSTITUTION = re.compile(r"\b[Tt]he\s+((?:[a-z][\w-]*\s+)?[A-Za-z]+)(?:’s|'s|’)?(?![\w-])")  # "the department", "the Guards’"
-_RANKS = re.compile(r"(?:(?<=\s)[A-Z][a-z]{0,4}\.\s*)+$")  # "Lt. Gen. " right before a name
-_APPOSITION_CUT = re.compile(r"(?<!\b[A-Z])\.|[,;:“”\"()\n]|" + VERB_RE.pattern)
+_RANKS = re.compile(r"(?:(?<=\s)(?:" + "|".join(NAME_ABBREVIATIONS) + r")\.\s*)+$")  # "Lt. Gen. " right before a name
+_APPOSITION_CUT = re.compile(r"(?<!\b[A-Z])\.|[,;:“”\"()\n]|\bsaid\b")
+_VERB_FIRST = re.compile(r"\s*(?:" + VERB_RE.pattern + ")")  # "…, added that the farmers …": a verb, no apposition
+_PRIVATE = re.compile(r"[^,\n]{0,60}?,\s*\d{1,3}\s*,")  # "Olena Petrenko, 54,": an age after the name
 _ROLE_REACH = 400  # characters before a speaker's first mention in which an unnamed role is theirs
 # the lower-case words right after a party, where a role without a name may stand: "Pakistan’s foreign minister accused"
 _UNNAMED_ROLE = re.compile(r"(?:’s|'s)?((?:\s+[a-z-]+){1,4})")
 _APPEAL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:must|should|need|needs|have to|has to|ought)\b", re.I)  # "both sides must"
-_FORUM = re.compile(r"\b(?:in|at|to|before|through|via|into|inside)\s+(?:the\s+)?$", re.I)
+_FORUM = re.compile(r"\b(?:in|at|before|through|via|into|inside)\s+(?:the\s+)?$", re.I)  # "at the UN"
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’\n]{0,200}’(?!\w)")
 
 
@@ -86,7 +89,7 @@ class Parties:
         code, role = self._role(before), before
         after = self.text[end : end + 140]
         if code in (_UNSET, _ROLE) and after.startswith(", "):
-            apposition = _APPOSITION_CUT.split(after[2:])[0]  # "…, added that the farmers …" is no apposition
+            apposition = "" if _VERB_FIRST.match(after[2:]) else _APPOSITION_CUT.split(after[2:])[0]
             later = self._role(apposition)
             code, role = (code, role) if later is _UNSET else (later, apposition)
         if code is _ROLE and (anchored := self._institution(role, clause_start)):
@@ -168,11 +171,14 @@ class Parties:
         """The party of a role given without a name in the sentences just before a speaker's first mention, which
         the name then fills ("Pakistan’s foreign minister accused India … In a 20-minute address, Naveed Akhtar
         Chaudhry devoted most of his time to the river")."""
+        if _PRIVATE.match(self.text, pos):
+            return None  # "Olena Petrenko, 54, …": a private person, whatever role was named before
         lo = max(0, pos - _ROLE_REACH)
         for m in reversed(self._mentions(self.prose[lo:pos])):
             words = _UNNAMED_ROLE.match(self.prose, lo + m.end)
-            if words is None:
-                continue
+            opens = not self.prose[: lo + m.start].rstrip(" ").endswith(tuple("abcdefghijklmnopqrstuvwxyz,"))
+            if words is None or not opens:
+                continue  # the role must open its sentence: "… days after Russia’s president threatened" is not the lede's subject
             at = next((w for w in _WORD.finditer(words.group(1)) if w.group() in self.places.person_roles), None)
             if at and not re.match(r"[ ,]+(?:the\s+)?[A-Z]", words.group(1)[at.end() :] + self.prose[words.end() : words.end() + 30]):
                 return m.code  # the role is followed by a verb or a clause, not by the name it belongs to
@@ -212,9 +218,15 @@ class Parties:
         counts: Counter[str] = Counter()
         for text, weight in ((article.title or "", 3), (self.prose[:cut], 2), (self.prose[cut:], 1)):
             for m in self._mentions(text):
-                if not (self.places.is_organisation(m.code) and _FORUM.search(text, 0, m.start)):
+                if not (self.places.is_organisation(m.code) and self._forum(text, m)):
                     counts[m.code] += weight  # an organisation as the forum ("takes dispute to UN General Assembly") is no party
         return [code for code, _ in counts.most_common()]
+
+    def _forum(self, text: str, m: Mention) -> bool:
+        """An organisation named as the place of the story, not a party: "at the UN", "to UN General Assembly"."""
+        name, after = text[m.start : m.end], text[m.end : m.end + 40]
+        organ = any(name == o or after.lstrip().startswith(o) for o in self.places.organs)
+        return organ or bool(_FORUM.search(text[max(0, m.start - 20) : m.start]))
 
     def counterpart(self, code: str | None) -> str | None:
         """The other party of the article's main dyad, seen from `code`; for a third party, the dyad's first party

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lexicon import (
-    ABBREVIATIONS,
     DETERMINERS,
     LINK_WORDS,
+    NAME_ABBREVIATIONS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     ORG_WORDS,
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 _UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper()) + "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ" + "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ"
-_ABBR = "(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + ")"
+_ABBR = "(?:" + "|".join(sorted(NAME_ABBREVIATIONS, key=len, reverse=True)) + ")"
 PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
 _NAME_TOKEN = (
     rf"(?:(?<![\w’'-]){PARTICLE}[- ]){{0,2}}"

@@ -56,6 +56,7 @@ class Places:
         self.not_state = frozenset(lexicon["roles"]["not_state"])
         self.institutions = frozenset(lexicon["roles"]["institutions"])
         self.person_roles = frozenset(lexicon["roles"]["people"])
+        self.organs = tuple(lexicon["forums"]["organs"])
         self.loose = frozenset(n.lower() for n in lexicon["loose"]["names"])
         self.both_sides = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicon["both_sides"]["phrases"])) + r")\b", re.I)
         forms = sorted(alias, key=len, reverse=True)

@@ -12,6 +12,7 @@ import io
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -49,6 +50,17 @@ def iso_date(value: Any) -> str | None:
     return text if pd.isna(parsed) else parsed.strftime("%Y-%m-%d")
 
 
+_SLIDE = re.compile(r"\s*-\s*\d{1,3}/(\d{1,3})\s")  # "- 4/50 I'll keep working, says Mayer …"
+
+
+def _without_galleries(lines: list[str]) -> list[str]:
+    """Lines of a slide show ("- 1/50 …", "- 2/50 …"): numbered slides out of the same total, three or more of them
+    ("- 9/11 families said …" alone is a story line)."""
+    totals = Counter(m.group(1) for line in lines if (m := _SLIDE.match(line)))
+    gallery = {total for total, n in totals.items() if n >= 3}
+    return [line for line in lines if not ((m := _SLIDE.match(line)) and m.group(1) in gallery)]
+
+
 def _after_teasers(lines: list[str]) -> list[str]:
     """Teasers of other stories before the article, detected when the page opens with the article's own lede,
     which comes again where the article starts ("MOSCOW (AP) — An unmanned Russian cargo spaceship …")."""
@@ -71,8 +83,8 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\ufeff", "")
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
     lines = [line.rstrip() for line in text.split("\n") if not BOILERPLATE.match(line)]
-    lines = _after_teasers(lines)
-    half, seen = len(text) / 2, 0
+    lines = _after_teasers(_without_galleries(lines))
+    half, seen = sum(len(line) + 1 for line in lines) / 2, 0
     for k, line in enumerate(lines):  # "You Might Also Like", "Featured Slide Shows", "Comments": the article has ended
         if seen > half and END_OF_ARTICLE.match(line):
             lines = lines[:k]
@@ -165,14 +177,16 @@ def _from_txt(f: BinaryIO, path: Path, max_chars: int) -> Iterator[Article | Rea
 
 
 def _with_block_quotes(body: Any) -> str:
-    """The main text with each block quotation (`<blockquote>`) in quote marks, unless it has its own: pages set
+    """The main text with each block quotation (trafilatura's `quote`: `<blockquote>`, `<q>`, a `<pre>` of prose) in
+    quote marks, unless it has its own: pages set
     long quotes as blocks without marks ("<blockquote>I've been building relationships …</blockquote>"), and
     plain text would lose that they are speech. A block that repeats a body quote stays a pull quote (`attribution`)."""
     from trafilatura.xml import xmltotxt
 
     for quote in list(body.iter("quote")):
         words = " ".join("".join(quote.itertext()).split())
-        if words and not any(mark in words for mark in '“”"«»„') and quote.getparent() is not None:
+        prose = re.search(r"[^\W\d_]{2}[.!?…]", words)  # sentences, not a listing set in <pre> ("Revenue 2023: 4.1bn")
+        if words and prose and not any(mark in words for mark in '“”"«»„') and quote.getparent() is not None:
             for child in list(quote):
                 quote.remove(child)
             quote.text = f"“{words}”"

@@ -240,6 +240,8 @@ def _sentence_items(text: str, s0: int, s1: int, quotes: Quoted, reg: Registry, 
             continue
         out.append(Found(lo, hi, speaker, cue.verb))
         memory["group"] = speaker if speaker[:1].islower() or not reg.find(speaker) and speaker.endswith("s") else None
+    if not out:
+        memory["group"] = None  # "they" reaches back one sentence that reports speech, not past one that does not
     return out
 
 
