@@ -233,3 +233,13 @@ def test_an_organisation_addressed_with_to_is_still_a_party():
     text = "MOSCOW — Russia warned NATO on Monday over Finland.\n\n“This is a provocation,” said Dmitry Peskov, the Kremlin spokesman."
     found = statements(text, title="Russia issues new warning to NATO over Finland")
     assert found["This is a provocation,"].target_code == "NATO"
+
+
+def test_an_abbreviated_rank_is_a_role_and_a_name_is_not_a_description():
+    found = statements(
+        "HANOI — Vietnam lodged a protest with China on Monday.\n\n"
+        "Deputy Foreign Minister Ngo Quang Tuan summoned the ambassador. “This is unacceptable,” Tuan said.\n\n"
+        "In Washington, Republican Sen. Margaret Ellison-Pryor welcomed the protest. “A serious step,” she said."
+    )
+    assert found["This is unacceptable,"].speaker_affiliation_code == "VNM"  # "Ngo" is a name, not an NGO
+    assert found["A serious step,"].speaker_affiliation_code == "USA"

@@ -82,8 +82,8 @@ class Parties:
         """The role around one mention of the speaker at text[start:end]: the clause before it, then an apposition after.
         A role that names an institution but not its country takes the country of that institution's last earlier
         mention ("a spokesman for the department" after "In Manila, the Department of Foreign Affairs said")."""
-        # abbreviated ranks are the name's, not a clause: "The army's deputy chief of staff, Lt. Gen. Birhanu Kebede Tola"
-        head = _RANKS.sub("", self.text[max(0, start - 140) : start]).rstrip(" ,")
+        # an abbreviated rank's full stop ends no clause: "The army's deputy chief of staff, Lt. Gen. Birhanu Kebede Tola"
+        head = _RANKS.sub(lambda m: m.group().replace(".", ""), self.text[max(0, start - 140) : start]).rstrip(" ,")
         before = _CLAUSE_CUT.split(head)[-1]
         clause_start = max(0, start - 140) + len(head) - len(before)
         code, role = self._role(before), before
@@ -150,6 +150,8 @@ class Parties:
         own = own or (self._mentions(speaker.title()) if speaker.isupper() else [])  # "ABU DHABI", a dateline
         if own:
             return None if _words(speaker) & self.places.not_state else own[-1].code
+        if {w.lower() for w in _WORD.findall(speaker) if not w.istitle()} & self.places.not_state:
+            return None  # "an airline spokesman", "the Croatian operator", "an NGO worker" (but not "Ngo Quang Tuan")
         if _words(speaker) & self.places.state_roles:  # "the Foreign Ministry": the party around its mention
             at = self.text.find(speaker) if at is None else at
             return self._around(at) if at >= 0 else None
