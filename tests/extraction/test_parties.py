@@ -243,3 +243,12 @@ def test_an_abbreviated_rank_is_a_role_and_a_name_is_not_a_description():
     )
     assert found["This is unacceptable,"].speaker_affiliation_code == "VNM"  # "Ngo" is a name, not an NGO
     assert found["A serious step,"].speaker_affiliation_code == "USA"
+
+
+def test_a_single_quoted_statement_with_apostrophes_is_not_prose():
+    found = statements(
+        "SEOUL — South Korea will stay away from a Japanese memorial ceremony.\n\n"
+        "Opposition politicians in Seoul were less restrained. ‘Japan’s government still refuses to do so,’ said Yoon Ji-ho, "
+        "a lawmaker who sits on the foreign affairs committee."
+    )
+    assert found["Japan’s government still refuses to do so,"].speaker_affiliation_code == "KOR"

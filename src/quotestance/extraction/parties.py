@@ -37,7 +37,7 @@ _ROLE_REACH = 400  # characters before a speaker's first mention in which an unn
 _UNNAMED_ROLE = re.compile(r"(?:’s|'s)?((?:\s+[a-z-]+){1,4})")
 _APPEAL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:must|should|need|needs|have to|has to|ought)\b", re.I)  # "both sides must"
 _FORUM = re.compile(r"\b(?:in|at|before|through|via|into|inside)\s+(?:the\s+)?$", re.I)  # "at the UN"
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’\n]{0,200}’(?!\w)")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘(?:[^’\n]|’(?=\w)){0,400}’(?!\w)")  # "‘Japan’s government …’" is one quote
 
 
 def _words(text: str) -> set[str]:
