@@ -252,3 +252,12 @@ def test_a_single_quoted_statement_with_apostrophes_is_not_prose():
         "a lawmaker who sits on the foreign affairs committee."
     )
     assert found["Japan’s government still refuses to do so,"].speaker_affiliation_code == "KOR"
+
+
+def test_a_party_named_as_the_means_is_not_the_target():
+    text = (
+        "GEORGETOWN — Guyana rejected Venezuela's claim on Monday.\n\n"
+        "Foreign Minister Desmond Ramkissoon said the border would be settled by the International Court of Justice."
+    )
+    [s] = [s for s in extract_statements(Article(id="a", text=text, title="Guyana rejects Venezuela's claim")) if s.kind == "reported"]
+    assert s.target_code == "VEN"

@@ -26,7 +26,8 @@ _UNSET, _ROLE = object(), object()
 _DATELINE = re.compile(r"\s*([^\W\d_][^\n,—–(]{2,40}?)(?:,\s*([^\n—–(]{2,30}?))?\s*(?:\([\w ]+\)\s*)?[—–-]\s")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”’\"]?(?:\s+|$)|\n\n")
 _COUNTERPART = re.compile(r"[’'s ]{0,3}\s*(?:counterparts?|neighbou?rs?|rivals?|opposite numbers?)\b")  # "his Tunisian counterpart"
-_VENUE = re.compile(r"\b(?:in|at|through|via|into|near|inside|across)\s+(?:the\s+)?$", re.I)  # "in Kigali": where, not whom
+_VENUE = re.compile(r"\b(?:in|at|through|via|into|near|inside|across|by)\s+(?:the\s+)?$", re.I)
+# "in Kigali": where, not whom; "settled by the International Court of Justice": the means, not whom
 _THE_INSTITUTION = re.compile(r"\b[Tt]he\s+((?:[a-z][\w-]*\s+)?[A-Za-z]+)(?:’s|'s|’)?(?![\w-])")  # "the department", "the Guards’"
 _RANKS = re.compile(r"(?:(?<=\s)(?:" + "|".join(NAME_ABBREVIATIONS) + r")\.\s*)+$")  # "Lt. Gen. " right before a name
 _APPOSITION_CUT = re.compile(r"(?<!\b[A-Z])\.|[,;:“”\"()\n]|\bsaid\b")
