@@ -259,5 +259,5 @@ def test_a_party_named_as_the_means_is_not_the_target():
         "GEORGETOWN — Guyana rejected Venezuela's claim on Monday.\n\n"
         "Foreign Minister Desmond Ramkissoon said the border would be settled by the International Court of Justice."
     )
-    [s] = [s for s in extract_statements(Article(id="a", text=text, title="Guyana rejects Venezuela's claim")) if s.kind == "reported"]
-    assert s.target_code == "VEN"
+    found = {s.text: s for s in extract_statements(Article(id="a", text=text, title="Guyana rejects Venezuela's claim"))}
+    assert found["the border would be settled by the International Court of Justice"].target_code == "VEN"
