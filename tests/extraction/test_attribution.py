@@ -228,3 +228,10 @@ def test_names_with_abbreviations_surnames_that_are_words_and_what_is_no_speaker
 
 def test_a_statement_released_on_a_day_is_a_document_not_a_speaker():
     assert [q[1] for q in quotes("“We will respond to this provocation,” a statement released Monday said.")] == [None]
+
+
+def test_a_surname_takes_the_full_name_the_headline_gives():
+    text = "In a letter to the board, Jobs said he “always said I would be the first to let you know.”"
+    found = extract_quotes(Article("t", text, title="Apple says Steve Jobs resigning as CEO"))
+    assert [q.speaker for q in found] == ["Steve Jobs"]
+    assert [q.speaker for q in extract_quotes(Article("t", text))] == ["Jobs"]  # no headline, no full name

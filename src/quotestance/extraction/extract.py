@@ -25,7 +25,7 @@ def extract_statements(article: Article, nlp: Language | None = None, reported: 
     Each statement gets its speaker's affiliation and its target (`parties`)."""
     text = article.text
     spans = find_spans(text)
-    reg = build_registry(text, spans, nlp)
+    reg = build_registry(text, spans, nlp, article.title)
     layout = Layout.of(text)
     if not reported:
         return assign_parties(article, attribute(article, spans, reg, layout))
