@@ -269,3 +269,8 @@ def test_groups_named_by_a_plural_and_more_speech_act_verbs(sentence, speaker, c
 def test_they_does_not_reach_past_a_sentence_without_reported_speech():
     text = "Officials said the crew had been cooperative. Farmers in the region were furious.\n\nThey said they would block the roads."
     assert [s for _, s, _ in reported(text, intro="")] == ["officials"]
+
+
+def test_a_contraction_is_no_subject():
+    text = "I'm aware that agents swindle kids all the time, telling the athletes what they want to hear. We’re told that we reveal our character."
+    assert [s for _, s, _ in reported(text, intro="")] == []

@@ -32,6 +32,7 @@ DATELINE = re.compile(r"^\s*[^\s—a-z][^—]{0,60}?\s—\s+")  # "TROMSØ, Norw
 
 
 _CLAUSE_WORDS = {"you", "i", "we", "what", "which", "who", "if", "that", "believe", "think"}  # a clause, not a subject
+_CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d)\b", re.I)
 NEGATED_SUBJECT = {"neither", "no", "nobody", "none", "nor"}
 
 
@@ -72,6 +73,8 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
     head = head_noun(subject)
     if head in DOCUMENT_WORDS or low == "it" or low in NEGATED_SUBJECT or not any(c.isalpha() for c in subject):
         return None
+    if _CONTRACTION.search(subject):
+        return None  # "I'm", "We’re": a clause inside a quote, not a subject
     if low in PRONOUNS and len(words) == 1:
         p = reg.last_before(pos)
         return p.name if p and low != "they" else None
