@@ -1,5 +1,7 @@
 """The places lexicon: names, demonyms, capitals, metonyms and organisations to codes; ambiguous names only with context."""
 
+import re
+
 import pytest
 
 from quotestance.extraction.places import places
@@ -57,3 +59,11 @@ def test_canonical_names_and_whole_names():
     assert p.name("RUS") == "Russia" and p.name("KOR") == "South Korea" and p.name("XKX") == "Kosovo" and p.name("EU") == "EU"
     assert p.code_of("European Union") == "EU" and p.code_of("United Nations") == "UN" and p.code_of("Arab League") == "Arab League"
     assert p.code_of("domestic") is None and p.code_of("Russia") == "RUS" and p.code_of("Georgia") is None
+
+
+def test_the_prefix_tree_pattern_matches_the_longest_name_and_whole_words_only():
+    from quotestance.extraction.places import _trie
+
+    pattern = re.compile(r"(?<!\w)" + _trie(["Niger", "Nigeria", "Nice", "New Zealand", "New"]) + r"(?!\w)")
+    text = "Niger and Nigeria met in Nice; New Zealand and New York; Nigerian officials"
+    assert [m.group() for m in pattern.finditer(text)] == ["Niger", "Nigeria", "Nice", "New Zealand", "New"]

@@ -28,6 +28,7 @@ def test_onnx_int8_matches_torch_on_the_test_split(tiny_model):
     assert onnx_clf.predict("We are ready.")["label"] in onnx_clf.labels
 
 
+@pytest.mark.filterwarnings("error")  # the export is quiet: no tracer or quantiser warnings reach the user
 def test_export_keeps_fast_kernels(tiny_model):
     """Attention fused and quantised; residual adds left out of the slow SkipLayerNormalization kernel."""
     import onnx

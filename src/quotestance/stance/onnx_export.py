@@ -7,6 +7,10 @@ loads the int8 file (the float one when quantisation was skipped). Optional extr
 from __future__ import annotations
 
 import importlib.util
+import logging
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .model_folder import check_model_folder
@@ -17,6 +21,19 @@ def require_onnx() -> None:
         raise ImportError("the ONNX backend needs the onnx extra: pip install 'quotestance[onnx]'")
 
 
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """The exporter's tracer warnings and the quantiser's advice are about the library, not the user's run."""
+    previous = logging.root.manager.disable
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        logging.disable(logging.WARNING)
+        try:
+            yield
+        finally:
+            logging.disable(previous)
+
+
 def export_onnx(folder: str | Path, quantize: bool = True, opset: int = 17) -> Path:
     """Export the model folder's classifier to ONNX, fuse it for CPU, and quantise it to int8.
 
@@ -25,6 +42,12 @@ def export_onnx(folder: str | Path, quantize: bool = True, opset: int = 17) -> P
     layer norms; the dynamo exporter's graph (the first design's suggestion) gets no attention fusion and its
     int8 model is about 25% slower. The dynamo exporter remains the fallback when the other fails.
     """
+    with _quiet():
+        return _export(folder, quantize, opset)
+
+
+def _export(folder: str | Path, quantize: bool, opset: int) -> Path:
+    """The work of `export_onnx`, with warnings and library logs let through."""
     import json
 
     import torch
