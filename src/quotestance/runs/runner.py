@@ -65,9 +65,6 @@ def _chunks(items: Iterable[Article | ReadError], size: int) -> Iterator[list[Ar
 Process = Callable[[list[Article]], dict[str, list[dict[str, Any]]]]
 
 
-Process = Callable[[list[Article]], dict[str, list[dict[str, Any]]]]
-
-
 def _inputs(inputs: str | Path | Iterable[str | Path], paths: RunPaths) -> list[Path]:
     """The input files, listed before any run file exists, never including this run's own files."""
     return inputs_outside(inputs, paths.output.parent, paths.own_files())
