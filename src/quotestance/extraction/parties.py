@@ -14,8 +14,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..records import Article, Statement
-from .lexicon import NAME_ABBREVIATIONS
-from .people import VERB_RE
+from .people import ABBREVIATION, VERB_RE
 from .places import Mention, Places, places
 
 _CLAUSE_CUT = re.compile(r"(?<!\b[A-Z])\.|[;:!?“”\"«»()\n]|, |\b(?:said|says|told|according to|and|who|which|when|after)\b")
@@ -29,7 +28,7 @@ _COUNTERPART = re.compile(r"[’'s ]{0,3}\s*(?:counterparts?|neighbou?rs?|rivals
 _VENUE = re.compile(r"\b(?:in|at|through|via|into|near|inside|across|by)\s+(?:the\s+)?$", re.I)
 # "in Kigali": where, not whom; "settled by the International Court of Justice": the means, not whom
 _THE_INSTITUTION = re.compile(r"\b[Tt]he\s+((?:[a-z][\w-]*\s+)?[A-Za-z]+)(?:’s|'s|’)?(?![\w-])")  # "the department", "the Guards’"
-_RANKS = re.compile(r"(?:(?<=\s)(?:" + "|".join(NAME_ABBREVIATIONS) + r")\.\s*)+$")  # "Lt. Gen. " right before a name
+_RANKS = re.compile(rf"(?:(?<=\s){ABBREVIATION}\.\s*)+$")  # "Lt. Gen. " right before a name
 _APPOSITION_CUT = re.compile(r"(?<!\b[A-Z])\.|[,;:“”\"()\n]|\bsaid\b")
 _VERB_FIRST = re.compile(r"\s*(?:" + VERB_RE.pattern + ")")  # "…, added that the farmers …": a verb, no apposition
 _PRIVATE = re.compile(r"[^,\n]{0,60}?,\s*\d{1,3}\s*,")  # "Olena Petrenko, 54,": an age after the name
@@ -159,7 +158,8 @@ class Parties:
         last = speaker.split()[-1]
         surname = last if len(speaker.split()) > 1 and last[:1].isupper() else None
         untold = None
-        for start, end in self._occurrences(speaker, surname):
+        occurrences = self._occurrences(speaker, surname)
+        for start, end in occurrences:
             code = self._at(start, end)
             if code is _ROLE:
                 untold = start if untold is None else untold
@@ -167,8 +167,7 @@ class Parties:
                 return code  # type: ignore[return-value]
         if untold is not None:
             return self._around(untold)
-        first = min((a for a, _ in self._occurrences(speaker, surname)), default=None)
-        return self._unnamed_role(first) if first is not None else None
+        return self._unnamed_role(occurrences[0][0]) if occurrences else None  # in text order: the first mention
 
     def _unnamed_role(self, pos: int) -> str | None:
         """The party of a role given without a name in the sentences just before a speaker's first mention, which

@@ -30,11 +30,12 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 _UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper()) + "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ" + "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ"
-_ABBR = "(?:" + "|".join(sorted(NAME_ABBREVIATIONS, key=len, reverse=True)) + ")"
+# an abbreviation that may stand inside a name, before its full stop ("Lt", "Det"): one pattern for names and roles
+ABBREVIATION = "(?:" + "|".join(sorted(NAME_ABBREVIATIONS, key=len, reverse=True)) + ")"
 PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
 _NAME_TOKEN = (
     rf"(?:(?<![\w’'-]){PARTICLE}[- ]){{0,2}}"
-    rf"(?:(?:[{_UPPER}]|{_ABBR})\.|[{_UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*)"
+    rf"(?:(?:[{_UPPER}]|{ABBREVIATION})\.|[{_UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*)"
 )  # "Lt." or "J." but not "Vasnetsov." or "Jobs." (a sentence end) nor an acronym ending a sentence ("the CDC. About …")
 NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*")
 VERB_RE = re.compile(r"\b(" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b")

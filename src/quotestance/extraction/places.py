@@ -80,9 +80,9 @@ class Places:
         self.organs = tuple(lexicon["forums"]["organs"])
         self.loose = frozenset(n.lower() for n in lexicon["loose"]["names"])
         self.both_sides = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicon["both_sides"]["phrases"])) + r")\b", re.I)
-        forms = sorted(alias, key=len, reverse=True)
-        # one trie-shaped pattern: each position costs a walk down shared prefixes, not a try of ~1,000 names
-        self._pattern = re.compile(r"(?<![\w’'-])" + _trie(forms) + r"(?![\w-]|’s\w|'s\w)")
+        # one trie-shaped pattern (longest name first by construction): each position costs a walk down shared
+        # prefixes, not a try of ~1,000 names
+        self._pattern = re.compile(r"(?<![\w’'-])" + _trie(list(alias)) + r"(?![\w-]|’s\w|'s\w)")
 
     def name(self, code: str | None) -> str | None:
         """The canonical short name of a code ("RUS" -> "Russia", "EU" -> "EU")."""

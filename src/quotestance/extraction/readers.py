@@ -178,9 +178,9 @@ def _from_txt(f: BinaryIO, path: Path, max_chars: int) -> Iterator[Article | Rea
 
 def _with_block_quotes(body: Any) -> str:
     """The main text with each block quotation (trafilatura's `quote`: `<blockquote>`, `<q>`, a `<pre>` of prose) in
-    quote marks, unless it has its own: pages set
-    long quotes as blocks without marks ("<blockquote>I've been building relationships …</blockquote>"), and
-    plain text would lose that they are speech. A block that repeats a body quote stays a pull quote (`attribution`)."""
+    quote marks, unless it has its own: pages set long quotes as blocks without marks ("<blockquote>I've been
+    building relationships …</blockquote>"), and plain text would lose that they are speech. A block that repeats
+    a body quote stays a pull quote (`attribution`)."""
     from trafilatura.xml import xmltotxt
 
     for quote in list(body.iter("quote")):
@@ -201,9 +201,10 @@ def _from_html(f: BinaryIO, path: Path, max_chars: int) -> Iterator[Article | Re
         yield html
         return
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
-    text = clean_text(
-        _with_block_quotes(doc.body) if doc is not None and doc.body is not None else (doc.text if doc is not None else "") or ""
-    )
+    if doc is None:
+        text = ""
+    else:
+        text = clean_text(_with_block_quotes(doc.body) if doc.body is not None else doc.text or "")
     if not text:
         yield ReadError(f"{path}:1", "no main text found in the HTML (scripts, navigation or an empty page only)", path.stem)
         return
