@@ -5,7 +5,7 @@ import pytest
 from conftest import tiny_config
 
 from quotestance.training import train
-from quotestance.training.distil import SoftLabels, distil_loss, make_soft_labels, read_pool, text_key
+from quotestance.training.distil import SoftLabels, distil_loss, make_soft_labels, pool_files, pool_fingerprint, read_pool, text_key
 
 
 def test_loss_is_cross_entropy_without_soft_labels():
@@ -83,6 +83,24 @@ def test_a_bad_pool_line_is_named(tmp_path):
         read_pool(pool)
 
 
+def test_a_pool_folder_reads_its_parts_in_order_and_fingerprints_like_one_file(tmp_path):
+    folder = tmp_path / "pool"
+    folder.mkdir()
+    (folder / "part-2.jsonl").write_text('{"id": "c", "text": "three"}\n')
+    (folder / "part-1.jsonl").write_text('{"id": "a", "text": "one"}\n{"id": "b", "text": "two"}\n')
+    (folder / "notes.md").write_text("not a part")
+    assert [r["id"] for r in read_pool(folder)] == ["a", "b", "c"]
+    whole = tmp_path / "whole.jsonl"
+    whole.write_text((folder / "part-1.jsonl").read_text() + (folder / "part-2.jsonl").read_text())
+    assert pool_fingerprint(folder) == pool_fingerprint(whole)
+    (folder / "part-3.jsonl").write_text('{"id": "a", "text": "again"}\n')
+    with pytest.raises(ValueError, match=r"part-3.jsonl:1: duplicate id 'a'"):
+        read_pool(folder)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(FileNotFoundError, match=r"no \*\.jsonl"):
+        read_pool(tmp_path / "empty")
+
+
 def test_soft_labels_for_other_labels_are_refused(tmp_path, tiny_binary_model, tiny_base, tiny_corpus):
     soft = tmp_path / "soft.json"
     make_soft_labels(tiny_binary_model, [str(tiny_corpus)], None, soft)
@@ -95,15 +113,14 @@ AFTER_TEACHER: tuple[str, ...] = ()  # id prefixes of corpus files added after d
 
 def test_the_committed_soft_labels_cover_the_corpus_and_the_pool():
     """The default recipe reads data/distil/soft_labels.json: it must match the corpus's train rows and the pool."""
-    import hashlib
-
     from conftest import REPO
 
     from quotestance.corpus import load_corpus
 
     soft = SoftLabels.read(REPO / "data" / "distil" / "soft_labels.json")
     pool = REPO / soft.pool
-    assert soft.meta["pool_fingerprint"] == hashlib.sha256(pool.read_bytes()).hexdigest()[:16], "pool edited: regenerate the soft labels"
+    assert soft.meta["pool_fingerprint"] == pool_fingerprint(pool), "pool edited: regenerate the soft labels"
+    assert all(p.stat().st_size < 2_000_000 for p in pool_files(pool)), "no file over 2 MB: start a new part"
     rows = load_corpus(REPO / "data" / "quotes")
     train = {text_key(r["text"]) for r in rows if r["split"] == "train"}
     held = {text_key(r["text"]) for r in rows if r["split"] != "train"}

@@ -112,7 +112,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "soft-label file a student recipe reads (soft_labels = ...). Validation and test rows are never labelled.",
     )
     d.add_argument("--teacher", required=True, help="the teacher's model folder (e.g. models/mpnet)")
-    d.add_argument("--pool", default="data/distil/pool.jsonl", help="unlabelled statements, JSONL {id, text} ('' for none)")
+    d.add_argument(
+        "--pool", default="data/distil/pool", help="unlabelled statements: a JSONL file {id, text} or a folder of them ('' for none)"
+    )
     d.add_argument("--data", action="append", help="corpus folders or files (repeatable; default: data/quotes)")
     d.add_argument("-o", "--output", default="data/distil/soft_labels.json", help="soft-label file to write")
     d.add_argument("--batch-size", type=int, default=64, help="statements per teacher batch")

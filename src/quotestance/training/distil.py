@@ -29,23 +29,46 @@ def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
+def pool_files(path: str | Path) -> list[Path]:
+    """The pool's files: one JSONL file, or every `*.jsonl` in a folder in name order (parts stay under 2 MB)."""
+    path = Path(path)
+    if path.is_dir():
+        files = sorted(path.glob("*.jsonl"))
+        if not files:
+            raise FileNotFoundError(f"{path}: no *.jsonl pool files in this folder")
+        return files
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: pool not found")
+    return [path]
+
+
+def pool_fingerprint(path: str | Path) -> str:
+    """A hash of the pool's bytes in reading order: a soft-label file names the exact pool it labelled."""
+    h = hashlib.sha256()
+    for f in pool_files(path):
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def read_pool(path: str | Path) -> list[dict[str, Any]]:
-    """The unlabelled pool: JSONL rows with at least `id` and `text`; a bad line is an error naming it."""
+    """The unlabelled pool (a JSONL file or a folder of them): rows with at least `id` and `text`; a bad
+    line is an error naming its file and line, and an id may appear once in the whole pool."""
     rows, seen = [], set()
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{n}: not JSON ({e.msg})") from None
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip() or "id" not in row:
-                raise ValueError(f"{path}:{n}: a pool row needs an id and a non-empty text")
-            if row["id"] in seen:
-                raise ValueError(f"{path}:{n}: duplicate id {row['id']!r}")
-            seen.add(row["id"])
-            rows.append(row)
+    for file in pool_files(path):
+        with open(file, encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as e:
+                    raise ValueError(f"{file}:{n}: not JSON ({e.msg})") from None
+                if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip() or "id" not in row:
+                    raise ValueError(f"{file}:{n}: a pool row needs an id and a non-empty text")
+                if row["id"] in seen:
+                    raise ValueError(f"{file}:{n}: duplicate id {row['id']!r}")
+                seen.add(row["id"])
+                rows.append(row)
     return rows
 
 
@@ -113,7 +136,7 @@ def make_soft_labels(
         "corpus": data,
         "corpus_fingerprint": corpus_fingerprint(data),
         "pool": str(pool) if pool else None,
-        "pool_fingerprint": hashlib.sha256(Path(pool).read_bytes()).hexdigest()[:16] if pool else None,
+        "pool_fingerprint": pool_fingerprint(pool) if pool else None,
         "labels": clf.labels,
         "n_train_rows": len(set(train_texts)),
         "n_pool_rows": len(pool_rows),
