@@ -9,9 +9,18 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import DETERMINERS, DOCUMENT_WORDS, NAME_ABBREVIATIONS, ORG_WORDS, PRONOUNS, TITLE_CONNECTORS, TITLE_WORDS
+from .lexicon import (
+    DETERMINERS,
+    DOCUMENT_WORDS,
+    NAME_ABBREVIATIONS,
+    ORG_WORDS,
+    PRONOUNS,
+    SINGULAR_INDEFINITES,
+    TITLE_CONNECTORS,
+    TITLE_WORDS,
+)
 from .people import SUBJECT_START, VERB_RE, Registry, name_score, person_names
-from .text import sentence_ends
+from .text import keeps_stop, sentence_ends
 
 
 def clip_subject(s: str) -> str:
@@ -44,7 +53,7 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
     if low in PRONOUNS and len(words) <= 2:
         p = reg.last_before(pos)
         return p.name if p else None
-    if low in {"a", "an", "one", "another"} and 1 < len(words) <= 8 and words[1][:1].islower() and head_noun(subject) not in DOCUMENT_WORDS:
+    if low in SINGULAR_INDEFINITES and 1 < len(words) <= 8 and words[1][:1].islower() and head_noun(subject) not in DOCUMENT_WORDS:
         return subject[0].lower() + subject[1:]  # a description nobody names ("one user", "a senior ASEAN diplomat"): as written
     names = person_names(subject)
     if words[0].lower() in DETERMINERS and any(w.lower() in TITLE_WORDS - DETERMINERS for w in words):
@@ -99,7 +108,7 @@ def _up_to_stop(text: str) -> str:
     for m in re.finditer(r"[,;:]|\.(?=\s|$)", text):
         if m.group() == ".":
             word = re.search(r"(\w+)$", text[: m.start()])
-            if word and (len(word.group(1)) == 1 and word.group(1).isupper() or word.group(1) in NAME_ABBREVIATIONS):
+            if word and keeps_stop(word.group(1), NAME_ABBREVIATIONS):
                 continue
         return text[: m.start()]
     return text

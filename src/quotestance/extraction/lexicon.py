@@ -161,7 +161,9 @@ DOCUMENT_WORDS = _words(
     statements letter post tweet message video footage transcript transcripts"""
 )
 # Words that open a description of a speaker nobody names: "one user wrote", "a senior ASEAN diplomat said".
-INDEFINITES = _words("a an one another some several two three many both")
+# The singular ones open one person nobody names ("a senior ASEAN diplomat"); the rest a group ("some diplomats").
+SINGULAR_INDEFINITES = _words("a an one another")
+INDEFINITES = SINGULAR_INDEFINITES | _words("some several two three many both")
 # Heads of such descriptions that name people (titles and institution heads aside): "one user", "some advocates".
 PERSON_NOUNS = _words(
     """user users buyer buyers seller sellers vendor vendors resident source witness witnesses protester protesters

@@ -26,13 +26,14 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PARA.finditer(text) if m.group().strip()]
 
 
+def keeps_stop(word: str, known: frozenset[str] | set[str] = ABBREVIATIONS) -> bool:
+    """Whether a full stop after `word` belongs to it (an initial, or an abbreviation in `known`), not to a sentence."""
+    return word in known or len(word) == 1 and word.isupper()
+
+
 def sentence_ends(text: str) -> list[int]:
     """Offsets just after each sentence end (abbreviations such as "Mr." and initials are not ends)."""
-    return [
-        m.end()
-        for m in _SENT_END.finditer(text)
-        if not (m.group(2) == "." and (m.group(1) in ABBREVIATIONS or len(m.group(1)) == 1 and m.group(1).isupper()))
-    ]
+    return [m.end() for m in _SENT_END.finditer(text) if not (m.group(2) == "." and keeps_stop(m.group(1)))]
 
 
 def last_end_in(ends: list[int], lo: int, hi: int) -> int:
