@@ -78,3 +78,26 @@ def test_a_quote_without_a_cue_belongs_to_a_newly_introduced_subject():
 def test_a_capitalised_word_ending_a_sentence_is_not_an_abbreviation():
     names = [n for _, n, _ in person_names("It posted to Stack Overflow Jobs. The report, said Lt. Gen. Birhanu Kebede to J. R. Smith")]
     assert names == ["Stack Overflow Jobs", "Birhanu Kebede", "J. R. Smith"]
+
+
+def test_she_skips_the_man_mentioned_last_when_the_article_says_he_is_a_man():
+    text = (
+        "Foreign Minister María Fernanda López Ortega said the farmers had been taken at gunpoint.\n"
+        "Venezuela’s deputy foreign minister, José Gregorio Rivas Mendoza, is due in Bogotá on Monday.\n"
+        "“Our door is open,” she said later.\n"
+        "Rivas Mendoza said he would still travel. “I land on Sunday night,” the deputy minister said.\n"
+    )
+    assert speakers(text) == ["María Fernanda López Ortega", "José Gregorio Rivas Mendoza"]
+
+
+def test_gender_needs_the_persons_own_pronoun_not_an_object():
+    from quotestance.extraction.people import build_registry
+
+    text = "Wayne Rosing told her the plan was dead. Mr. Tom Hale spoke. Jo Lund said she would go. Al Roe said his aides had left."
+    people = {p.name: p.gender for p in build_registry(text, []).people}
+    assert people == {"Wayne Rosing": None, "Tom Hale": "m", "Jo Lund": "f", "Al Roe": "m"}
+
+
+def test_a_role_with_a_for_phrase_before_the_name_is_the_persons_title():
+    *_, (_, name, titles) = person_names("Venezuela’s deputy foreign minister for Latin America, José Gregorio Rivas Mendoza, said")
+    assert name == "José Gregorio Rivas Mendoza" and {"deputy", "foreign", "minister"} <= titles

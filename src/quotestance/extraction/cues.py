@@ -12,6 +12,7 @@ import re
 from .lexicon import (
     DETERMINERS,
     DOCUMENT_WORDS,
+    GENDER_OF,
     NAME_ABBREVIATIONS,
     ORG_WORDS,
     PRONOUNS,
@@ -51,7 +52,7 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
         return None
     low = words[0].lower()
     if low in PRONOUNS and len(words) <= 2:
-        p = reg.last_before(pos)
+        p = reg.last_before(pos, gender=GENDER_OF.get(low))
         return p.name if p else None
     if low in SINGULAR_INDEFINITES and 1 < len(words) <= 8 and words[1][:1].islower() and head_noun(subject) not in DOCUMENT_WORDS:
         return subject[0].lower() + subject[1:]  # a description nobody names ("one user", "a senior ASEAN diplomat"): as written

@@ -160,6 +160,16 @@ DOCUMENT_WORDS = _words(
     """report reports study survey results figures data document documents text ruling treaty law estimate estimates statement
     statements letter post tweet message video footage transcript transcripts"""
 )
+# Titles and roles that tell a person's gender, so that "she said" skips the man mentioned last.
+MALE_TITLES = _words(
+    """mr mr. sir lord king prince crown-prince sheikh emir sultan spokesman chairman businessman congressman
+    father brother son husband uncle nephew grandfather monsignor pope cardinal archbishop imam rabbi"""
+)
+FEMALE_TITLES = _words(
+    """mrs mrs. ms ms. miss madam madame dame lady queen princess sheikha spokeswoman chairwoman businesswoman
+    congresswoman mother sister daughter wife aunt niece grandmother"""
+)
+GENDER_OF = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
 # Words that open a description of a speaker nobody names: "one user wrote", "a senior ASEAN diplomat said".
 # The singular ones open one person nobody names ("a senior ASEAN diplomat"); the rest a group ("some diplomats").
 SINGULAR_INDEFINITES = _words("a an one another")

@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING
 
 from .lexicon import (
     DETERMINERS,
+    FEMALE_TITLES,
+    GENDER_OF,
     LINK_WORDS,
+    MALE_TITLES,
     NAME_ABBREVIATIONS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
@@ -43,6 +46,14 @@ VERB_RE = re.compile(r"\b(" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=
 SUBJECT_START = re.compile(rf"\s*(?:[{_UPPER}]|{PARTICLE}[- ][{_UPPER}]|(?:he|she|they|it|the|a|an|his|her|its|their|one|another)\b)")
 
 
+# "X said he would", "X, 54, told reporters she", "X said her department": the person's own pronoun right
+# after their reporting verb (not "X told her", where the pronoun is someone else)
+_SAID_PRONOUN = re.compile(
+    r"(?:,[^,.]{1,60},)?\s+(?:(?:"
+    + VERB_RE.pattern
+    + r")(?:\s+(?:reporters|journalists|lawmakers|[A-Z]\w+))?\s+(?:that\s+)?(?P<pronoun>he|she)|(?:said|says|added)\s+(?P<own>his|her))\b"
+)
+
 NEAR = 400  # characters before a pronoun in which a sentence's subject is its likeliest referent
 
 
@@ -51,6 +62,7 @@ class Person:
     name: str
     descriptors: set[str] = field(default_factory=set)
     spoke: bool = False  # has been quoted, or was the subject of a reporting verb
+    gender: str | None = None  # "m" or "f" when the article says so (a title, "X said she"), else unknown
 
     @property
     def tokens(self) -> list[str]:
@@ -135,11 +147,16 @@ class Registry:
                 return p
         return None
 
-    def last_before(self, pos: int, descriptor: set[str] | None = None) -> Person | None:
+    def last_before(self, pos: int, descriptor: set[str] | None = None, gender: str | None = None) -> Person | None:
         """The latest person before `pos` (described by all of `descriptor`, if given), people who speak or hold
         a title first; nearby (the last `NEAR` characters), the latest person when a sentence's subject, else
-        the subject of that person's sentence, outranks them ("Sharron Angle, running against Sen. Harry Reid, … “…,” she said")."""
-        fits = (m for m in self._before(pos) if descriptor is None or descriptor <= m[1].descriptors)
+        the subject of that person's sentence, outranks them ("Sharron Angle, running against Sen. Harry Reid, … “…,” she said").
+        With a `gender` ("she": "f"), people the article gives the other gender are passed over."""
+        fits = (
+            m
+            for m in self._before(pos)
+            if (descriptor is None or descriptor <= m[1].descriptors) and (gender is None or m[1].gender in (None, gender))
+        )
         first = next(fits, None)
         if first is None:
             return None
@@ -148,8 +165,24 @@ class Registry:
         at, found = first if first[1].spoke or first[1].descriptors else next((m for m in fits if m[1].spoke or m[1].descriptors), first)
         if at >= pos - NEAR:  # a subject earlier in the same sentence outranks the people its sentence mentions
             k = bisect_right(self.sentence_ends, at)
-            return self.subject_between(self.sentence_ends[k - 1] if k else 0, at, descriptor) or found
+            subject = self.subject_between(self.sentence_ends[k - 1] if k else 0, at, descriptor)
+            return subject if subject and (gender is None or subject.gender in (None, gender)) else found
         return found
+
+    def infer_genders(self, text: str) -> None:
+        """Each person's gender from the whole article, where it is plain: a gendered title ("Mr", "spokeswoman")
+        or a pronoun right after their reporting verb ("Rivas Mendoza said he would travel"); conflicting
+        evidence leaves it unknown."""
+        votes: dict[int, list[str]] = {}
+        for at, p in self.mentions:
+            end = text.find(p.core[-1], at, at + 80)  # the mention may be a shorter form: it ends with the surname
+            m = _SAID_PRONOUN.match(text, end + len(p.core[-1])) if end >= 0 else None
+            if m:
+                votes.setdefault(id(p), []).append(GENDER_OF[m.group("pronoun") or m.group("own")])
+        for p in self.people:
+            said = votes.get(id(p), []) + ["m"] * len(p.descriptors & MALE_TITLES) + ["f"] * len(p.descriptors & FEMALE_TITLES)
+            if said and len(set(said)) == 1:
+                p.gender = said[0]
 
 
 def _within(short: list[str], long: list[str]) -> bool:
@@ -198,8 +231,12 @@ def person_names(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
         toks = [t.rstrip(".") if len(t) > 2 else t for t in toks]
         # an appositive right after the name: "Anika Voss, the foreign minister,"
         app = re.match(r",\s+(?:the\s+|a\s+)?([^,.;“”\"]{3,60}?),", text[m.end() : m.end() + 80])
-        # or one just before it: "Gibraltar’s chief minister, Daniel Azzopardi,"
-        pre = re.search(r"(?:^|[.;:!?]\s|\b(?:the|a|an)\s|’s\s|'s\s)([a-z][a-z \-]{2,50}),\s+$", text[max(0, m.start() - 70) : m.start()])
+        # or one just before it: "Gibraltar’s chief minister, Daniel Azzopardi,", "Venezuela’s deputy foreign
+        # minister for Latin America, José Gregorio Rivas Mendoza"
+        pre = re.search(
+            r"(?:^|[.;:!?]\s|\b(?:the|a|an)\s|’s\s|'s\s)([a-z][a-z \-]{2,50})(?:\s(?:for|of)\s[A-Z][\w’' ]{1,30})?,\s+$",
+            text[max(0, m.start() - 100) : m.start()],
+        )
         # or a lower-case title right before it: "spokeswoman Tang Yuxin said"
         glued = re.search(r"\b([a-z][a-z\-]+(?: [a-z][a-z\-]+){0,2})\s+$", text[max(0, m.start() - 40) : m.start()])
         extra = set()
@@ -291,6 +328,7 @@ def build_registry(text: str, spans: list[Span], nlp: Language | None = None, ti
                     reg.subjects.add(at)
                 if subject_of_verb.match(text, at + len(name)):
                     person.spoke = True
+    reg.infer_genders(text)
     return reg
 
 

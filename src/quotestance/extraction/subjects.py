@@ -13,6 +13,7 @@ from .cues import clip_subject, head_noun, resolve
 from .lexicon import (
     DETERMINERS,
     DOCUMENT_WORDS,
+    GENDER_OF,
     INDEFINITES,
     INSTITUTION_HEADS,
     PERSON_NOUNS,
@@ -76,7 +77,7 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
     if _CONTRACTION.search(subject):
         return None  # "I'm", "We’re": a clause inside a quote, not a subject
     if low in PRONOUNS and len(words) == 1:
-        p = reg.last_before(pos)
+        p = reg.last_before(pos, gender=GENDER_OF.get(low))
         return p.name if p and low != "they" else None
     plural = head in PERSON_NOUNS and head.endswith("s") and len(words) <= 5 and not {w.lower() for w in words} & _CLAUSE_WORDS
     indefinite = low in INDEFINITES and head in TITLE_WORDS | PERSON_NOUNS or plural
