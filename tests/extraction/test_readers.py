@@ -4,7 +4,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from quotestance.extraction.readers import clean_text, read_articles
+from quotestance.extraction.readers import clean_text, read_articles, without_headline
 from quotestance.records import Article, Fields, ReadError
 
 
@@ -46,6 +46,32 @@ def test_html_main_text_and_metadata(tmp_path):
     assert isinstance(a, Article), a
     assert "We are ready to talk" in a.text and "Home | World" not in a.text
     assert a.title == "Envoy speaks" and a.published == "2026-02-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "kept"),
+    [
+        (
+            "Obama admits gun laws are his 'biggest frustration'\nPresident Barack Obama has said…",
+            "Obama admits gun laws are his ‘biggest frustration’ - BBC News",
+            False,
+        ),
+        (
+            "Obama admits gun laws are his 'biggest frustration'\nPresident Barack Obama has said…",
+            "Obama admits gun laws are his 'biggest frustration'",
+            False,
+        ),
+        (
+            "Obama admits\nPresident Barack Obama has said…",
+            "Obama admits gun laws are his 'biggest frustration'",
+            True,
+        ),  # a short prefix only
+        ("“We are ready,” Voss said.\nMore text.", None, True),
+    ],
+)
+def test_a_first_line_repeating_the_headline_is_dropped(text, title, kept):
+    out = without_headline(text, title)
+    assert (out == text) is kept and out.endswith(text.split("\n")[-1])
 
 
 def test_html_with_only_scripts_is_an_error(tmp_path):

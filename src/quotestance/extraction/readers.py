@@ -77,6 +77,20 @@ def _after_teasers(lines: list[str]) -> list[str]:
     return lines
 
 
+def _words_of(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def without_headline(text: str, title: str | None) -> str:
+    """The text without a first line that repeats the page's headline (kept as `Article.title`): a headline's
+    quotes ("… his 'biggest frustration'") are the story's words in shorthand, never statements of their own."""
+    first, _, rest = text.partition("\n")
+    line, head = _words_of(first), _words_of(title or "")
+    if line and head and (line == head or head.startswith(line + " ") and len(line) >= 0.6 * len(head)):
+        return rest.lstrip("\n")
+    return text
+
+
 def clean_text(text: str) -> str:
     """Normalise line endings, drop boilerplate lines, stray control characters and what follows the article
     ("You Might Also Like", "Comments" in its second half)."""
@@ -204,7 +218,7 @@ def _from_html(f: BinaryIO, path: Path, max_chars: int) -> Iterator[Article | Re
     if doc is None:
         text = ""
     else:
-        text = clean_text(_with_block_quotes(doc.body) if doc.body is not None else doc.text or "")
+        text = without_headline(clean_text(_with_block_quotes(doc.body) if doc.body is not None else doc.text or ""), doc.title)
     if not text:
         yield ReadError(f"{path}:1", "no main text found in the HTML (scripts, navigation or an empty page only)", path.stem)
         return
