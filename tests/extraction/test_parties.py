@@ -261,3 +261,21 @@ def test_a_party_named_as_the_means_is_not_the_target():
     )
     found = {s.text: s for s in extract_statements(Article(id="a", text=text, title="Guyana rejects Venezuela's claim"))}
     assert found["the border would be settled by the International Court of Justice"].target_code == "VEN"
+
+
+def test_an_embassy_speaks_for_its_country_not_for_where_it_stands():
+    found = statements(
+        "TOKYO — Japan demanded the release of its citizen.\n\n"
+        "The Chinese embassy in Tokyo said in a post: “Some Japanese politicians are stirring up feeling.”"
+    )
+    quote = found["Some Japanese politicians are stirring up feeling."]
+    assert quote.speaker == "the Chinese embassy in Tokyo" and quote.speaker_affiliation_code == "CHN"
+
+
+def test_the_ministry_refers_back_to_the_ministry_named_just_before():
+    found = statements(
+        "Mali said its drone had been shot down near the border.\n\n"
+        "Algeria’s Defence Ministry said the drone had violated Algerian airspace.\n\n"
+        "“Algeria will not allow its airspace to become a corridor for anyone’s drones,” the ministry said."
+    )
+    assert found["Algeria will not allow its airspace to become a corridor for anyone’s drones,"].speaker_affiliation_code == "DZA"

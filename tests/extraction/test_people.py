@@ -1,5 +1,7 @@
 """Who is who on real pages: surnames, suffixes, subjects and quantifiers (patterns from data/real_news, names made up)."""
 
+import pytest
+
 from quotestance.extraction import extract_statements
 from quotestance.extraction.people import person_names, starts_sentence
 from quotestance.records import Article
@@ -101,3 +103,36 @@ def test_gender_needs_the_persons_own_pronoun_not_an_object():
 def test_a_role_with_a_for_phrase_before_the_name_is_the_persons_title():
     *_, (_, name, titles) = person_names("Venezuela’s deputy foreign minister for Latin America, José Gregorio Rivas Mendoza, said")
     assert name == "José Gregorio Rivas Mendoza" and {"deputy", "foreign", "minister"} <= titles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PORT VILA — Vanuatu said on Tuesday it would not ratify the deal.\n“We are a small country,” said Ralph Tari Molisa.",
+        "In Johor Bahru, the state’s chief minister said more. “We are a small country,” said Ralph Tari Molisa.",
+        "Ships sail through the South Pacific all year. “We are a small country,” said Ralph Tari Molisa.",
+    ],
+)
+def test_places_are_not_people(text):
+    from quotestance.extraction.people import build_registry
+
+    assert [p.name for p in build_registry(text, []).people] == ["Ralph Tari Molisa"]
+
+
+def test_particles_stay_inside_names_and_a_shared_particle_is_no_match():
+    text = (
+        "The chief minister, Rahimah binti Osman, spoke. Símun á Fløtum, the Faroese minister, agreed.\n"
+        "“We will understand,” Rahimah said. “Iceland is our friend,” said Fløtum."
+    )
+    assert speakers(text) == ["Rahimah binti Osman", "Símun á Fløtum"]
+    from quotestance.extraction.people import build_registry
+
+    reg = build_registry("The radar on Abu Musa was finished. Abu Musa is small.", [])
+    assert reg.find("Abu Dhabi") is None
+
+
+def test_a_name_in_the_apposition_after_a_role_is_the_speaker():
+    text = (
+        "Ships sail through the South Pacific.\n“Our offer stands,” Australia’s minister for the Pacific, Daniel Whitcombe, told ABC radio."
+    )
+    assert speakers(text) == ["Daniel Whitcombe"]

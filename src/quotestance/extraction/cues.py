@@ -13,6 +13,7 @@ from .lexicon import (
     DETERMINERS,
     DOCUMENT_WORDS,
     GENDER_OF,
+    INSTITUTION_HEADS,
     NAME_ABBREVIATIONS,
     ORG_WORDS,
     PRONOUNS,
@@ -56,6 +57,8 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
         return p.name if p else None
     if low in SINGULAR_INDEFINITES and 1 < len(words) <= 8 and words[1][:1].islower() and head_noun(subject) not in DOCUMENT_WORDS:
         return subject[0].lower() + subject[1:]  # a description nobody names ("one user", "a senior ASEAN diplomat"): as written
+    if low in DETERMINERS and head_noun(subject) in INSTITUTION_HEADS - TITLE_WORDS:
+        return subject[0].lower() + subject[1:]  # an institution as written: "the Chinese embassy in Tokyo", not "Tokyo"
     names = person_names(subject)
     if words[0].lower() in DETERMINERS and any(w.lower() in TITLE_WORDS - DETERMINERS for w in words):
         names = []  # "the Algerian minister": a title, not a name
@@ -90,7 +93,9 @@ def cue_after(after: str) -> tuple[str, str] | None:
             return _according(s)
         parts = [p for p in before_verb.split(",") if p.strip()]
         named = [p for p in parts[1:] if _whole_name(p)]  # "her mother, Fiona, said": the name in the apposition
-        return verb, named[0] if named and not person_names(parts[0]) else parts[0] if parts else before_verb
+        # unless the first part is a name itself, not a role ("Australia’s minister for the Pacific, Daniel Whitcombe")
+        first_named = bool(parts) and bool(person_names(parts[0])) and head_noun(parts[0]) not in TITLE_WORDS
+        return verb, named[0] if named and not first_named else parts[0] if parts else before_verb
     return verb, _up_to_stop(s[m.end() :])  # "said C. Eugene Steuerle", "said Det. Insp. Mark Evans": keep initials and ranks
 
 

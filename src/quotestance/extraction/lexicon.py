@@ -83,7 +83,9 @@ ORG_WORDS = _words(
 )
 
 # Lower-case particles that are part of a name: "Ursula von der Leyen", "Mohammed bin Salman".
-NAME_PARTICLES = _words("al el ad bin ibn abu de da dos del van von der le la du di")
+NAME_PARTICLES = _words("al el ad bin binti bint ibn abu ben de da dos del van von der ter ten le la du di zu af á í y")
+# Words right before a capitalised run that make it a place, not a person: "in Port Vila", "the South Pacific".
+LOCATIVES = _words("in at near across into inside outside around towards toward the")
 
 # A full stop after these is not a sentence end: "Mr. Voss", "Gen. Okafor".
 ABBREVIATIONS = _words(

@@ -40,6 +40,10 @@ _FORUM = re.compile(r"\b(?:in|at|before|through|via|into|inside)\s+(?:the\s+)?$"
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘(?:[^’\n]|’(?=\w)){0,400}’(?!\w)")  # "‘Japan’s government …’" is one quote
 
 
+_INSTITUTION_REACH = 400  # characters: "the ministry" refers back to a named ministry in the paragraphs just before
+_LOCATED = re.compile(r"\s+(?:in|at)\s+[^,]*$")
+
+
 def _words(text: str) -> set[str]:
     return {w.lower().removesuffix("’s").removesuffix("'s") for w in _WORD.findall(text)}
 
@@ -96,8 +100,9 @@ class Parties:
             return anchored
         return code
 
-    def _institution(self, role: str, before: int) -> str | None:
-        """The party of the last mention before offset `before` of an institution the role names as known ("the department")."""
+    def _institution(self, role: str, before: int, reach: int | None = None) -> str | None:
+        """The party of the last mention before offset `before` (within `reach` characters, if given) of an
+        institution the role names as known ("the department")."""
         named = {w.lower() for m in _THE_INSTITUTION.finditer(role) for w in m.group(1).split()} & self.places.institutions
         if not named:
             return None  # "Foreign Ministry spokeswoman Zhou": a title, its country is around the name
@@ -105,6 +110,8 @@ class Parties:
         if not found:
             return None
         anchor = found[-1]
+        if reach is not None and anchor.start() < before - reach:
+            return None
         lo = max(self.prose.rfind("\n", 0, anchor.start()), anchor.start() - 60)
         near = [m for m in self._mentions(self.prose[lo : anchor.end()]) if not _COUNTERPART.match(self.prose, lo + m.end)]
         if near and (near[-1].end >= anchor.start() - lo or len(self.prose[lo + near[-1].end : anchor.start()].split()) <= 3):
@@ -146,7 +153,9 @@ class Parties:
     def _resolve(self, speaker: str, at: int | None = None) -> str | None:
         if self.places.both_sides.search(speaker) or "both" in _words(speaker):
             return None  # "officials on both sides", "both governments": nobody's in particular
-        own = self._mentions(speaker)  # "Moscow", "Norway's coast guard", "a UN spokesperson"
+        # "Moscow", "Norway's coast guard", "a UN spokesperson"; where it stands only when nothing else tells
+        # ("the Chinese embassy in Tokyo" is China's, "officials in Dhaka" Bangladesh's)
+        own = self._mentions(_LOCATED.sub("", speaker)) or self._mentions(speaker)
         own = own or (self._mentions(speaker.title()) if speaker.isupper() else [])  # "ABU DHABI", a dateline
         if own:
             return None if _words(speaker) & self.places.not_state else own[-1].code
@@ -154,7 +163,10 @@ class Parties:
             return None  # "an airline spokesman", "the Croatian operator", "an NGO worker" (but not "Ngo Quang Tuan")
         if _words(speaker) & self.places.state_roles:  # "the Foreign Ministry": the party around its mention
             at = self.text.find(speaker) if at is None else at
-            return self._around(at) if at >= 0 else None
+            if at < 0:
+                return None
+            # "the ministry said" just after "Algeria’s Defence Ministry said": the party of that mention
+            return self._institution(speaker, at, reach=_INSTITUTION_REACH) or self._around(at)
         last = speaker.split()[-1]
         surname = last if len(speaker.split()) > 1 and last[:1].isupper() else None
         untold = None

@@ -17,6 +17,7 @@ from .lexicon import (
     FEMALE_TITLES,
     GENDER_OF,
     LINK_WORDS,
+    LOCATIVES,
     MALE_TITLES,
     NAME_ABBREVIATIONS,
     NAME_PARTICLES,
@@ -102,9 +103,9 @@ class Registry:
             or [
                 p  # a given name alone, a surname with a particle, a part of a longer name ("Te Kaurinui" -> "Te Kaurinui Robert")
                 for p in self._by_token.get(toks[0], [])
-                if len(toks) == 1 or toks[0] in NAME_PARTICLES or toks[: len(p.tokens)] == p.tokens or _within(toks, p.tokens)
+                if len(toks) == 1 or toks[: len(p.tokens)] == p.tokens or _within(toks, p.tokens)
             ]
-        )  # but "Kim Yong-hyun" is not "Margie Kim"
+        )  # but "Kim Yong-hyun" is not "Margie Kim", nor "Abu Dhabi" "Abu Musa"
         if len(found) > 1 and pos is not None:
             latest = next((p for _, p in self._before(pos) if p in found), None)
             return latest or found[0]
@@ -298,6 +299,20 @@ def not_people(text: str, nlp: Language) -> list[tuple[int, int]]:
 _HEADLINE_NAME = re.compile(r"(?<![\w’'])([A-Z][a-z]+) ([A-Z][a-z][\w’'-]*)(?![\w’'])")
 
 
+_LAST_WORD = re.compile(r"(\w+)[ \t]+$")
+_DATELINE = re.compile(r"[ \t]*(?:,[^—–\n]{0,40})?[ \t]*(?:—|–|-{1,2})[ \t]")
+
+
+def _is_place(text: str, at: int, name: str) -> bool:
+    """A capitalised run that the text uses as a place: after a locative word ("in Johor Bahru", "the South
+    Pacific") or as a dateline ("PORT VILA —", "SEOUL, South Korea —" at a paragraph's start)."""
+    before = _LAST_WORD.search(text, max(0, at - 20), at)
+    if before and before.group(1).lower() in LOCATIVES:
+        return True
+    line_start = text.rfind("\n", 0, at) + 1
+    return not text[line_start:at].strip() and name.isupper() and bool(_DATELINE.match(text, at + len(name)))
+
+
 def build_registry(text: str, spans: list[Span], nlp: Language | None = None, title: str | None = None) -> Registry:
     """People named in the prose (outside quotes); a single token counts only as a known surname. A surname used
     alone in the text takes the full name the headline (`title`) gives it ("Apple says Steve Jobs resigning").
@@ -321,6 +336,8 @@ def build_registry(text: str, spans: list[Span], nlp: Language | None = None, ti
         for at, name, titles in person_names(text, lo, hi):
             if any(a <= at < b for a, b in others):
                 reg.rejected.add(name)
+                continue
+            if not titles & (TITLE_WORDS - LOCATIVES - STOP_WORDS) and _is_place(text, at, name):
                 continue
             if len(name.split()) >= 2 or reg.find(name):
                 person = reg.add(name, at, titles)
