@@ -136,3 +136,11 @@ def test_a_name_in_the_apposition_after_a_role_is_the_speaker():
         "Ships sail through the South Pacific.\n“Our offer stands,” Australia’s minister for the Pacific, Daniel Whitcombe, told ABC radio."
     )
     assert speakers(text) == ["Daniel Whitcombe"]
+
+
+def test_a_place_glued_before_a_name_after_a_role_preposition_is_not_part_of_it():
+    text = (
+        "China’s ambassador to Britain Liu Xiaming has said that China has the “resolution and power” to end the unrest.\n"
+        "Cheuk Hau-yip, the commander of Kowloon West district, said: “These rioters are criminals.”"
+    )
+    assert speakers(text) == ["Liu Xiaming", "Cheuk Hau-yip"]

@@ -74,6 +74,20 @@ def test_a_first_line_repeating_the_headline_is_dropped(text, title, kept):
     assert (out == text) is kept and out.endswith(text.split("\n")[-1])
 
 
+def test_section_headings_that_are_a_quoted_phrase_and_see_more_lines_are_dropped():
+    text = (
+        '3. "Not some irregular channel"\n'
+        "Volker disputed the notion. “My role was not some irregular channel,” he said.\n"
+        "“U.S.-controlled bandit formations”\n"
+        "SEE MORE: Hong Kong protests: students under siege\n"
+        "“We will not back down.”\n"
+    )
+    assert clean_text(text).split("\n") == [
+        "Volker disputed the notion. “My role was not some irregular channel,” he said.",
+        "“We will not back down.”",
+    ]
+
+
 def test_html_with_only_scripts_is_an_error(tmp_path):
     p = tmp_path / "empty.html"
     p.write_text("<html><head><script>var a = 1;</script></head><body><script>track()</script></body></html>")

@@ -43,6 +43,9 @@ def head_noun(phrase: str) -> str:
     return first.split()[-1].lower().strip(".,’'") if first.split() else ""
 
 
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|in|for|to|at|from)\s+(?:the\s+)?$")
+
+
 def resolve(subject: str, pos: int, reg: Registry) -> str | None:
     """A subject phrase -> the full name of the person it refers to (None when no person fits)."""
     subject = " , ".join(c for c in (clip_subject(part) for part in subject.split(" , ")) if c)
@@ -63,8 +66,9 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
     if words[0].lower() in DETERMINERS and any(w.lower() in TITLE_WORDS - DETERMINERS for w in words):
         names = []  # "the Algerian minister": a title, not a name
     if names:
-        # of equally good names, the last: "National Parks Service spokesperson Bill Line"
-        _, name, titles = max(reversed(names), key=lambda n: name_score(n[1], reg))
+        # of equally good names, one not governed by a preposition ("Cheuk Hau-yip, the commander of Kowloon
+        # West district"), then the last: "National Parks Service spokesperson Bill Line"
+        _, name, titles = max(reversed(names), key=lambda n: (name_score(n[1], reg), not _AFTER_PREPOSITION.search(subject, 0, n[0])))
         p = reg.find(name, pos)
         if p is None:
             p = reg.add(name, pos, titles)

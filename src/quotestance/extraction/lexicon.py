@@ -109,7 +109,8 @@ END_OF_ARTICLE = re.compile(
 # Whole lines that scrapers keep from web pages and that are never part of the story.
 BOILERPLATE = re.compile(
     r"^\s*(?:share this (?:story|article)|share on \w+|related (?:articles|stories|content|coverage)|"
-    r"(?:read more|also read|see also|more on this story)(?:\s*[:»›>|–—-].{0,150})?|advertisement|sponsored(?: content)?|"
+    r"(?:read more|also read|see also|see more|more|more on this story|don[’']?t miss)(?:\s*[:»›>|–—-].{0,150})?|"
+    r"advertisement|sponsored(?: content)?|contributing:.{0,200}|source: .{0,60}|"
     r"sign up for (?:our|the) \w+.{0,80}|subscribe(?: now| to our \w+)?[.!:]?.{0,60}|follow us on .{0,60}|"
     r"click here .{0,80}|continue reading.{0,40}|"
     r"recommended(?: for you)?|most read|trending now|skip to (?:main )?content|cookie (?:policy|settings)|"

@@ -217,6 +217,16 @@ def split_title(run: str) -> tuple[list[str], list[str]]:
     return titles, toks
 
 
+_ROLE_OF = re.compile(r"\b(?:to|of|for)[ \t]+$")
+
+
+def _place_prefix(toks: list[str]) -> int:
+    """How many of a run's first tokens name a place the lexicon knows, leaving a name of two words or more."""
+    from .places import places
+
+    return next((k for k in (2, 1) if len(toks) - k >= 2 and places().code_of(" ".join(toks[:k]))), 0)
+
+
 def person_names(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, str, set[str]]]:
     """Person-like names in text[lo:hi]: (offset, name without titles, title words)."""
     out = []
@@ -224,6 +234,8 @@ def person_names(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
         titles, toks = split_title(m.group())
         while toks and toks[0] in NAME_PARTICLES:  # a name does not start with a lower-case particle ("ad Jane Lubchenco")
             toks = toks[1:]
+        if len(toks) >= 3 and _ROLE_OF.search(text, max(0, m.start() - 6), m.start()):
+            toks = toks[_place_prefix(toks) :]  # "ambassador to Britain Liu Xiaming", "envoy to Ukraine Kurt Volker"
         after = text[m.end() : m.end() + 20].split()
         if not toks or any(t.lower().strip(".’'") in ORG_WORDS for t in toks) or toks[-1].endswith(("’s", "'s")):
             continue  # an institution, or a possessive ("Pakistan’s foreign minister", "the African Union's envoy")

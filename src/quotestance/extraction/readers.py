@@ -53,6 +53,11 @@ def iso_date(value: Any) -> str | None:
 _SLIDE = re.compile(r"\s*-\s*\d{1,3}/(\d{1,3})\s")  # "- 4/50 I'll keep working, says Mayer …"
 
 
+# A line that is a quoted phrase alone, perhaps numbered, with no sentence end inside the marks: a section
+# heading or pull quote ("3. “Not some irregular channel”"), which repeats the story's words, never a statement.
+_SUBHEAD = re.compile(r"^\s*(?:[-•*]\s*|\d{1,2}[.)]\s*)?[“\"‘«](?=[^“”\"«»\n]{1,120}[”\"’»]\s*$)(?:\S+\s+){0,11}\S*[^\s.,!?…][”\"’»]\s*$")
+
+
 def _without_galleries(lines: list[str]) -> list[str]:
     """Lines of a slide show ("- 1/50 …", "- 2/50 …"): numbered slides out of the same total, three or more of them
     ("- 9/11 families said …" alone is a story line)."""
@@ -96,7 +101,7 @@ def clean_text(text: str) -> str:
     ("You Might Also Like", "Comments" in its second half)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\ufeff", "")
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
-    lines = [line.rstrip() for line in text.split("\n") if not BOILERPLATE.match(line)]
+    lines = [line.rstrip() for line in text.split("\n") if not BOILERPLATE.match(line) and not _SUBHEAD.match(line)]
     lines = _after_teasers(_without_galleries(lines))
     half, seen = sum(len(line) + 1 for line in lines) / 2, 0
     for k, line in enumerate(lines):  # "You Might Also Like", "Featured Slide Shows", "Comments": the article has ended
