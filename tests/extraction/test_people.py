@@ -144,3 +144,15 @@ def test_a_place_glued_before_a_name_after_a_role_preposition_is_not_part_of_it(
         "Cheuk Hau-yip, the commander of Kowloon West district, said: “These rioters are criminals.”"
     )
     assert speakers(text) == ["Liu Xiaming", "Cheuk Hau-yip"]
+
+
+def test_a_long_apposition_or_relative_clause_before_the_verb_keeps_its_name():
+    text = (
+        "Officials met on Monday.\n"
+        "“This is mainly due to the wind,” Kurinji Selvaraj, a research analyst at the Council on Energy, Environment "
+        "and Water think tank told CBS News.\n"
+        "“The house should send a signal,” Interior Minister Wolfgang Peschorn, who serves in a provisional government "
+        "of civil servants, said.\n"
+        "“My people had $20 billion done,” Mr. Trump recounted in an Oct. 21 cabinet meeting."
+    )
+    assert speakers(text) == ["Kurinji Selvaraj", "Wolfgang Peschorn", "Trump"]

@@ -83,6 +83,12 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
     return None
 
 
+# a name, then an apposition or relative clause of any length up to the verb: "X, a research analyst at …, said"
+_NAME_THEN_APPOSITION = re.compile(
+    r"\s*((?:[A-Z][\w.’'-]*\s+){0,3}(?:[A-Z][\w’'-]+\s+){1,3}?[A-Z][\w’'-]+),\s+(?:a|an|the|who|whose|which)\s[^“”\"]{3,200}?,?\s*$"
+)
+
+
 def cue_after(after: str) -> tuple[str, str] | None:
     """(cue, subject) from the text right after a closing mark: '…,' X said / said X / according to X."""
     s = after.lstrip(" ,;:—–-")
@@ -93,6 +99,8 @@ def cue_after(after: str) -> tuple[str, str] | None:
         return _according(s)
     verb, before_verb = m.group(1), s[: m.start()]
     if before_verb.strip():
+        if (named := _NAME_THEN_APPOSITION.match(before_verb)) and person_names(named.group(1)):
+            return verb, named.group(1)  # "Kurinji Selvaraj, a research analyst at the … Council on Energy, Environment and Water, said"
         if len(before_verb.split()) > 12 or sentence_ends(before_verb) or not SUBJECT_START.match(before_verb):
             return _according(s)
         parts = [p for p in before_verb.split(",") if p.strip()]

@@ -237,7 +237,7 @@ def person_names(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
         if len(toks) >= 3 and _ROLE_OF.search(text, max(0, m.start() - 6), m.start()):
             toks = toks[_place_prefix(toks) :]  # "ambassador to Britain Liu Xiaming", "envoy to Ukraine Kurt Volker"
         after = text[m.end() : m.end() + 20].split()
-        if not toks or any(t.lower().strip(".’'") in ORG_WORDS for t in toks) or toks[-1].endswith(("’s", "'s")):
+        if not toks or any(t.lower().strip(".’'") in ORG_WORDS for t in toks) or any(t.endswith(("’s", "'s")) for t in toks):
             continue  # an institution, or a possessive ("Pakistan’s foreign minister", "the African Union's envoy")
         if after and after[0].strip(".,;:") in ORG_WORDS:
             continue  # the name of a place or body: "Royal Shrewsbury hospital"
