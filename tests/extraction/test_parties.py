@@ -279,3 +279,19 @@ def test_the_ministry_refers_back_to_the_ministry_named_just_before():
         "“Algeria will not allow its airspace to become a corridor for anyone’s drones,” the ministry said."
     )
     assert found["Algeria will not allow its airspace to become a corridor for anyone’s drones,"].speaker_affiliation_code == "DZA"
+
+
+def test_a_role_opening_the_sentence_before_a_name_is_that_persons():
+    found = statements(
+        "BELMOPAN — Belize protested to Guatemala on Friday over a patrol on the Sarstoon river.\n\n"
+        "The prime minister struck a defiant tone at a rally in Punta Gorda. ‘Not one inch,’ said Marlon Castillo-Young.\n\n"
+        "The Organization of American States offered an observer. Its assistant secretary general arrived on Monday.\n\n"
+        "“We are here to help two neighbours,” said Jerome Alleyne."
+    )
+    assert found["Not one inch,"].speaker_affiliation_code == "BLZ"
+    assert found["We are here to help two neighbours,"].speaker_affiliation_code == "OAS"
+
+
+def test_a_role_sentence_that_names_its_own_person_gives_nothing_to_the_next_name():
+    found = statements("The foreign minister, Ana Ruiz, flew to Lima.\n\n“We will see,” said Tomas Berg.")
+    assert found["We will see,"].speaker_affiliation_code is None

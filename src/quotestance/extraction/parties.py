@@ -40,6 +40,15 @@ _FORUM = re.compile(r"\b(?:in|at|before|through|via|into|inside)\s+(?:the\s+)?$"
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘(?:[^’\n]|’(?=\w)){0,400}’(?!\w)")  # "‘Japan’s government …’" is one quote
 
 
+# a sentence that opens with a role and no name: "The prime minister struck …", "The bloc’s commissioner for
+# trade flew …", "The head of the International Atomic Energy Agency warned …", "Its assistant secretary general"
+_ROLE_OPENS = re.compile(
+    r"(?P<det>The|Its|Their)\s+(?:(?P<owner>(?:[A-Z][\w-]*\s+){0,5}?[\w-]+)(?:’s|'s)\s+)?(?P<words>(?:[a-z-]+ ?){1,4})"
+)
+_OF_PARTY = re.compile(r"\s+(?:of|for|at)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'-]*){0,5})")
+_NAME = re.compile(r"\b[A-Z][a-z][\w’'-]*\s+[A-Z][a-z][\w’'-]+")  # two capitalised words: a person's name, likely
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|of|the|across|into)\s+$", re.I)
+_PEOPLE_OWNERS = {"country", "nation", "government", "state", "kingdom", "republic"}  # "The country’s foreign minister"
 _INSTITUTION_REACH = 400  # characters: "the ministry" refers back to a named ministry in the paragraphs just before
 _LOCATED = re.compile(r"\s+(?:in|at)\s+[^,]*$")
 
@@ -196,7 +205,46 @@ class Parties:
             at = next((w for w in _WORD.finditer(words.group(1)) if w.group() in self.places.person_roles), None)
             if at and not re.match(r"[ ,]+(?:the\s+)?[A-Z]", words.group(1)[at.end() :] + self.prose[words.end() : words.end() + 30]):
                 return m.code  # the role is followed by a verb or a clause, not by the name it belongs to
-        return None
+        return self._role_sentence(lo, pos)
+
+    def _names_someone(self, lo: int, hi: int) -> bool:
+        """Whether prose[lo:hi] names a person: two capitalised words that are not a place the lexicon knows
+        nor follow a locative ("in Punta Gorda", "of the Arab League")."""
+        for m in _NAME.finditer(self.prose, lo, hi):
+            if not _LOCATIVE_BEFORE.search(self.prose, max(0, m.start() - 12), m.start()) and not self._mentions(m.group()):
+                return True
+        return False
+
+    def _role_sentence(self, lo: int, pos: int) -> str | None:
+        """The party of a sentence just before `pos` that opens with a role and names nobody ("The prime minister
+        struck a more defiant tone …", "Its assistant secretary general arrived …", "The head of the International
+        Atomic Energy Agency warned …"): the party its possessor or of-phrase names, the party the paragraph
+        before names for "its"/"the bloc’s", else the party around it."""
+        found = None
+        for m in _ROLE_OPENS.finditer(self.prose, lo, pos):
+            if m.start() and self.prose[: m.start()].rstrip(" ")[-1:] not in ".!?\n—–":
+                continue  # the role must open its sentence (or follow the dateline)
+            words = m.group("words").split()
+            last = max((i for i, w in enumerate(words) if w in self.places.person_roles), default=None)
+            if last is None:
+                continue
+            rest = self.prose[m.start("words") : pos]
+            role_end = m.start("words") + len(" ".join(words[: last + 1]))
+            of = _OF_PARTY.match(self.prose, role_end)
+            end = _SENTENCE_END.search(self.prose, role_end)
+            if self._names_someone(of.end() if of else role_end, end.start() if end else pos) or not rest:
+                continue  # a name of its own in the sentence: the role is that person's
+            owner = m.group("owner") or ""
+            own = self._mentions(f"{owner} {of.group(1) if of else ''}")
+            if own:
+                found = own[-1].code
+            elif m.group("det") != "The" or owner and owner.split()[-1].lower() not in _PEOPLE_OWNERS:
+                para = self.prose.rfind("\n", 0, max(0, m.start() - 1))
+                near = self._mentions(self.prose[max(0, para) : m.start()])  # "Its …", "The bloc’s …": the party just named
+                found = near[-1].code if near else None
+            else:
+                found = self._around(m.start())
+        return found
 
     def _occurrences(self, name: str, surname: str | None) -> list[tuple[int, int]]:
         """Where the article names a speaker, in order: the whole name, else the surname alone, as whole words.
