@@ -295,3 +295,12 @@ def test_a_role_opening_the_sentence_before_a_name_is_that_persons():
 def test_a_role_sentence_that_names_its_own_person_gives_nothing_to_the_next_name():
     found = statements("The foreign minister, Ana Ruiz, flew to Lima.\n\n“We will see,” said Tomas Berg.")
     assert found["We will see,"].speaker_affiliation_code is None
+
+
+def test_an_untold_role_takes_the_party_opening_the_paragraph_before_over_the_dateline():
+    found = statements(
+        "MOGADISHU — Somalia ordered Kenya’s ambassador to leave.\n\n"
+        "Kenya said it regretted the decision. Officials in Nairobi insisted the visit was routine.\n\n"
+        "“We will not answer one mistake with another,” said Daniel Kiprono Mutai, the cabinet secretary for foreign affairs."
+    )
+    assert found["We will not answer one mistake with another,"].speaker_affiliation_code == "KEN"

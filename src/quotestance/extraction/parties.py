@@ -137,11 +137,18 @@ class Parties:
         bounds = [lo, *(m.end() for m in _SENTENCE_END.finditer(self.text, lo, pos)), end.end() if end else len(self.text)]
         spans = list(zip(bounds, bounds[1:]))
         here = spans.pop()
-        # its sentence before the name, the sentences before in its paragraph, the dateline's country, the
-        # paragraph before, and last its sentence after the name
-        order = [(here[0], pos), *reversed([s for s in spans if s[0] > para]), (-1, -1)]
-        order += [*reversed([s for s in spans if s[0] <= para]), (pos, here[1])]
+        # its sentence before the name, the sentences before in its paragraph, the party opening the paragraph
+        # before ("Kenya said it regretted the decision."), the dateline's country, the rest of the paragraph
+        # before, and last its sentence after the name
+        previous = [s for s in spans if s[0] <= para and self.prose[s[0] : s[1]].strip()]
+        order = [(here[0], pos), *reversed([s for s in spans if s[0] > para])]
+        order += [(-2, -2), (-1, -1), *reversed(previous), (pos, here[1])]
         for a, b in order:
+            if a == -2:
+                first = self._mentions(self.prose[previous[0][0] : previous[0][1]]) if previous else []
+                if first and not self.prose[previous[0][0] : previous[0][0] + first[0].start].strip(" \n"):
+                    return first[0].code  # the paragraph before opens with a party: it is the one speaking now
+                continue
             if a < 0:
                 if self.dateline:
                     return self.dateline
