@@ -304,3 +304,12 @@ def test_an_untold_role_takes_the_party_opening_the_paragraph_before_over_the_da
         "“We will not answer one mistake with another,” said Daniel Kiprono Mutai, the cabinet secretary for foreign affairs."
     )
     assert found["We will not answer one mistake with another,"].speaker_affiliation_code == "KEN"
+
+
+def test_an_organisations_executive_secretary_speaks_for_it_but_a_company_executive_for_nobody():
+    found = statements(
+        "“Calm down,” said Abebe Tsegaye Wolde, the executive secretary of the regional bloc IGAD.\n\n"
+        "“Prices will rise,” said Lars Holm, a senior executive at the shipping company Maersk."
+    )
+    assert found["Calm down,"].speaker_affiliation_code == "IGAD"
+    assert found["Prices will rise,"].speaker_affiliation_code is None

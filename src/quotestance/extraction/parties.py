@@ -77,8 +77,10 @@ class Parties:
         """The code a role clause gives (a mention beside a state role word), None for a non-state role,
         _ROLE for a state role with no party named ("the foreign minister"), _UNSET if silent."""
         words = _words(clause)
-        if words & self.places.not_state:
-            return None
+        if blocked := words & self.places.not_state:
+            # "the executive secretary of the regional bloc IGAD": an organisation's executive serves it
+            if blocked != {"executive"} or not any(self.places.is_organisation(m.code) for m in self._mentions(clause)):
+                return None
         roles = {w for w in words & self.places.state_roles if not (w.endswith("s") and w[:-1] in self.places.state_roles)}
         if not roles:
             return _UNSET  # no role, or only a plural one ("… expel Belarusian diplomats, Zaremba said"): not a title
