@@ -274,3 +274,15 @@ def test_they_does_not_reach_past_a_sentence_without_reported_speech():
 def test_a_contraction_is_no_subject():
     text = "I'm aware that agents swindle kids all the time, telling the athletes what they want to hear. We’re told that we reveal our character."
     assert [s for _, s, _ in reported(text, intro="")] == []
+
+
+def test_a_bodys_proper_name_with_for_or_of_is_the_speaker_as_written():
+    from quotestance.extraction import extract_statements
+    from quotestance.records import Article
+
+    text = (
+        "The Centers for Disease Control recommends that everyone get a flu vaccine by the end of October.\n"
+        "Secretary of State Mike Pompeo said the release of the hostages gave hope."
+    )
+    got = {s.speaker for s in extract_statements(Article(id="a", text=text)) if s.kind == "reported"}
+    assert got == {"the Centers for Disease Control", "Mike Pompeo"}

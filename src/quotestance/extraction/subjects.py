@@ -89,6 +89,11 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
             else subject
         )
     names = person_names(subject)
+    known = [p for _, n, _ in names if (p := reg.find(n)) and (p.descriptors or p.spoke)]
+    if _PROPER_OF.fullmatch(subject.strip()) and not known:
+        # an institution's proper name ("Centers for Disease Control", "UN High Commissioner for Human Rights"),
+        # not a person the article names ("Secretary of State Mike Pompeo")
+        return subject[0].lower() + subject[1:] if low == "the" else subject
     if names and (len(names[-1][1].split()) >= 2 or reg.find(names[-1][1])):
         return resolve(subject, pos, reg)  # "Foreign Minister Anika Voss", "Voss"
     if head in TITLE_WORDS:  # "India’s commerce minister", "the minister": the person last given that title
@@ -108,6 +113,10 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
     ):
         return subject  # a capital, country or building used for its government: "Moscow", "the White House"
     return None
+
+
+# capitalised words joined by "for"/"of" ("Centers for Disease Control", "Bank of England"): a body's name
+_PROPER_OF = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*(?:\s+(?:for|of)(?:\s+the)?(?:\s+[A-Z][\w’'.-]*){1,4})+")
 
 
 def _proper(word: str) -> bool:
