@@ -156,3 +156,12 @@ def test_a_long_apposition_or_relative_clause_before_the_verb_keeps_its_name():
         "“My people had $20 billion done,” Mr. Trump recounted in an Oct. 21 cabinet meeting."
     )
     assert speakers(text) == ["Kurinji Selvaraj", "Wolfgang Peschorn", "Trump"]
+
+
+def test_the_diplomat_said_refers_back_to_a_description_nobody_names():
+    text = (
+        "Foreign Minister Anika Voss arrived on Monday.\n"
+        "A senior EU diplomat said the veto had been expected. “Everybody is tired of it,” the diplomat said.\n"
+        "Alexander Vindman, a career Army officer, testified. “It was improper,” the officer said."
+    )
+    assert speakers(text) == ["a senior EU diplomat", "Alexander Vindman"]

@@ -16,6 +16,7 @@ from .lexicon import (
     INSTITUTION_HEADS,
     NAME_ABBREVIATIONS,
     ORG_WORDS,
+    PERSON_NOUNS,
     PRONOUNS,
     SINGULAR_INDEFINITES,
     TITLE_CONNECTORS,
@@ -44,6 +45,16 @@ def head_noun(phrase: str) -> str:
 
 
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|in|for|to|at|from)\s+(?:the\s+)?$")
+
+
+def _described_before(text: str, pos: int, head: str) -> str | None:
+    """The last description of one unnamed person with this head word in the 400 characters before `pos`
+    ("a senior EU diplomat"), lower-cased as a speaker, else None."""
+    found, window = None, text[max(0, pos - 400) : pos]
+    for m in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,4}}?{re.escape(head)}\b", window):
+        if not window[: m.start()].rstrip(" ").endswith(","):  # "Alexander Vindman, a career Army officer": named
+            found = m.group()
+    return found[0].lower() + found[1:] if found else None
 
 
 def resolve(subject: str, pos: int, reg: Registry) -> str | None:
@@ -78,8 +89,13 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
         head = next(w for w in reversed(descriptor) if w in TITLE_WORDS)
         titles = {w for w in descriptor if w in TITLE_WORDS}
         later = next((q for q in reg.people if titles <= q.descriptors), None)  # "Pakistan’s foreign minister …", named later
-        p = reg.last_before(pos, set(descriptor)) or reg.last_before(pos, {head}) or later or reg.last_before(pos)
+        p = reg.last_before(pos, set(descriptor)) or reg.last_before(pos, {head})
+        if p is None and (described := _described_before(reg.text, pos, head)):
+            return described  # "A senior EU diplomat said … “…,” the diplomat said": the description nobody names
+        p = p or later or reg.last_before(pos)
         return p.name if p else None
+    if low == "the" and len(words) <= 3 and (head := head_noun(subject)) in PERSON_NOUNS | {"diplomat", "source"}:
+        return _described_before(reg.text, pos, head)  # "“…,” the diplomat said" after "A senior EU diplomat said"
     return None
 
 

@@ -88,6 +88,7 @@ class Registry:
         self.rejected: set[str] = set()  # names the NER model calls organisations, places or products
         self.subjects: set[int] = set()  # offsets of mentions that start a sentence
         self.sentence_ends: list[int] = []
+        self.text = ""  # the article, for descriptions of people nobody names
         self.headline_names: dict[str, str] = {}  # surname -> full name as the headline gives it ("Jobs" -> "Steve Jobs")
 
     def find(self, name: str, pos: int | None = None) -> Person | None:
@@ -333,6 +334,7 @@ def build_registry(text: str, spans: list[Span], nlp: Language | None = None, ti
     attribution sentence is not a person (`Registry.rejected`); names elsewhere are kept. Measured on the
     real-news pages: README, "Speakers on real pages"."""
     reg = Registry()
+    reg.text = text
     reg.sentence_ends = sentence_ends(text)
     for m in _HEADLINE_NAME.finditer(title or ""):
         if m.group(1).lower() not in STOP_WORDS | TITLE_WORDS | ORG_WORDS and m.group(2).lower() not in TITLE_WORDS | ORG_WORDS:
