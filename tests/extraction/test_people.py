@@ -165,3 +165,8 @@ def test_the_diplomat_said_refers_back_to_a_description_nobody_names():
         "Alexander Vindman, a career Army officer, testified. “It was improper,” the officer said."
     )
     assert speakers(text) == ["a senior EU diplomat", "Alexander Vindman"]
+
+
+def test_a_role_for_the_region_before_an_appositive_name_is_that_persons_title():
+    *_, (_, name, titles) = person_names("The African Union’s special envoy for the Great Lakes region, Amadou Sanogo-Cissé, urged")
+    assert name == "Amadou Sanogo-Cissé" and {"special", "envoy"} <= titles

@@ -248,7 +248,7 @@ def person_names(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
         # or one just before it: "Gibraltar’s chief minister, Daniel Azzopardi,", "Venezuela’s deputy foreign
         # minister for Latin America, José Gregorio Rivas Mendoza"
         pre = re.search(
-            r"(?:^|[.;:!?]\s|\b(?:the|a|an)\s|’s\s|'s\s)([a-z][a-z \-]{2,50})(?:\s(?:for|of)\s[A-Z][\w’' ]{1,30})?,\s+$",
+            r"(?:^|[.;:!?]\s|\b(?:the|a|an)\s|’s\s|'s\s)([a-z][a-z \-]{2,50})(?:\s(?:for|of)\s(?:the\s)?[A-Z][\w’' ]{1,30})?,\s+$",
             text[max(0, m.start() - 100) : m.start()],
         )
         # or a lower-case title right before it: "spokeswoman Tang Yuxin said"
