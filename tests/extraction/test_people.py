@@ -170,3 +170,14 @@ def test_the_diplomat_said_refers_back_to_a_description_nobody_names():
 def test_a_role_for_the_region_before_an_appositive_name_is_that_persons_title():
     *_, (_, name, titles) = person_names("The African Union’s special envoy for the Great Lakes region, Amadou Sanogo-Cissé, urged")
     assert name == "Amadou Sanogo-Cissé" and {"special", "envoy"} <= titles
+
+
+def test_a_sentence_opening_role_before_an_appositive_name_counts_and_capitals_are_not_people():
+    from quotestance.extraction.people import build_registry
+
+    text = (
+        "Guatemala City rejected the protest. Foreign Minister Rodrigo Paz said more. “We want the court to decide,” Paz said.\n"
+        "The head of the office, Patricia Villacorta Mendoza, said verifiers would visit. “We will not let them down,” she said."
+    )
+    assert speakers(text) == ["Rodrigo Paz", "Patricia Villacorta Mendoza"]
+    assert "Guatemala City" not in [p.name for p in build_registry(text, []).people]

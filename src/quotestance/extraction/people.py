@@ -248,7 +248,7 @@ def person_names(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
         # or one just before it: "Gibraltar’s chief minister, Daniel Azzopardi,", "Venezuela’s deputy foreign
         # minister for Latin America, José Gregorio Rivas Mendoza"
         pre = re.search(
-            r"(?:^|[.;:!?]\s|\b(?:the|a|an)\s|’s\s|'s\s)([a-z][a-z \-]{2,50})(?:\s(?:for|of)\s(?:the\s)?[A-Z][\w’' ]{1,30})?,\s+$",
+            r"(?:^|[.;:!?]\s|\b(?:[Tt]he|[Aa]n?)\s|’s\s|'s\s)([a-z][a-z \-]{2,50})(?:\s(?:for|of)\s(?:the\s)?[A-Z][\w’' ]{1,30})?,\s+$",
             text[max(0, m.start() - 100) : m.start()],
         )
         # or a lower-case title right before it: "spokeswoman Tang Yuxin said"
@@ -316,6 +316,13 @@ _LAST_WORD = re.compile(r"(\w+)[ \t]+$")
 _DATELINE = re.compile(r"[ \t]*(?:,[^—–\n]{0,40})?[ \t]*(?:—|–|-{1,2})[ \t]")
 
 
+def _known_place(name: str) -> bool:
+    """A name of two words or more that the places lexicon knows whole ("Guatemala City", "New Delhi")."""
+    from .places import places
+
+    return len(name.split()) >= 2 and places().code_of(name) is not None
+
+
 def _is_place(text: str, at: int, name: str) -> bool:
     """A capitalised run that the text uses as a place: after a locative word ("in Johor Bahru", "the South
     Pacific") or as a dateline ("PORT VILA —", "SEOUL, South Korea —" at a paragraph's start)."""
@@ -351,7 +358,7 @@ def build_registry(text: str, spans: list[Span], nlp: Language | None = None, ti
             if any(a <= at < b for a, b in others):
                 reg.rejected.add(name)
                 continue
-            if not titles & (TITLE_WORDS - LOCATIVES - STOP_WORDS) and _is_place(text, at, name):
+            if not titles & (TITLE_WORDS - LOCATIVES - STOP_WORDS) and (_is_place(text, at, name) or _known_place(name)):
                 continue
             if len(name.split()) >= 2 or reg.find(name):
                 person = reg.add(name, at, titles)
