@@ -313,3 +313,28 @@ def test_an_organisations_executive_secretary_speaks_for_it_but_a_company_execut
     )
     assert found["Calm down,"].speaker_affiliation_code == "IGAD"
     assert found["Prices will rise,"].speaker_affiliation_code is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "code"),
+    [
+        # the paragraph before opens with the other side acting, not speaking: the dateline still decides
+        (
+            "KYIV, Ukraine — Ukrainian officials reported heavy shelling overnight.\n\n"
+            "Russian forces fired more than 40 missiles at the city, killing four people.\n\n"
+            "Foreign Minister Dmytro Kuleba said the attack was a war crime.",
+            "Dmytro Kuleba",
+            "UKR",
+        ),
+        # a private person described otherwise takes no role from the sentence before
+        (
+            "The head of the World Health Organization warned on Monday that cases were rising fast. "
+            "Sarah Kim, a nurse, said hospitals were already full.",
+            "Sarah Kim",
+            None,
+        ),
+    ],
+)
+def test_review_cases_keep_their_affiliation(text, speaker, code):
+    found = [s for s in extract_statements(Article(id="a", text=text)) if s.speaker == speaker]
+    assert found and all(s.speaker_affiliation_code == code for s in found)

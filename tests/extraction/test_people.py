@@ -97,7 +97,7 @@ def test_gender_needs_the_persons_own_pronoun_not_an_object():
 
     text = "Wayne Rosing told her the plan was dead. Mr. Tom Hale spoke. Jo Lund said she would go. Al Roe said his aides had left."
     people = {p.name: p.gender for p in build_registry(text, []).people}
-    assert people == {"Wayne Rosing": None, "Tom Hale": "m", "Jo Lund": "f", "Al Roe": "m"}
+    assert people == {"Wayne Rosing": None, "Tom Hale": "m", "Jo Lund": "f", "Al Roe": None}  # "his aides" may be anyone's
 
 
 def test_a_role_with_a_for_phrase_before_the_name_is_the_persons_title():
@@ -181,3 +181,20 @@ def test_a_sentence_opening_role_before_an_appositive_name_counts_and_capitals_a
     )
     assert speakers(text) == ["Rodrigo Paz", "Patricia Villacorta Mendoza"]
     assert "Guatemala City" not in [p.name for p in build_registry(text, []).people]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Republicans lashed out at Joe Biden on Tuesday. “We are not weak,” Biden said.", ["Joe Biden"]),
+        ("Mark Reyes met the board. Reyes told Cole she had been dismissed. “This was the right call,” he said.", ["Mark Reyes"]),
+        ("Peter Lund praised Maria Ortiz. Lund said her plan was the best. “I back it fully,” he said.", ["Peter Lund"]),
+        ("Laura Brandt, whose father was a minister, spoke at the rally. “We will win,” she said.", ["Laura Brandt"]),
+    ],
+)
+def test_review_cases_people_and_genders(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_person_of_an_institution_is_the_person():
+    assert speakers("Sarah Kim of the Brookings Institution said the tariffs would hurt growth.", "reported") == ["Sarah Kim"]

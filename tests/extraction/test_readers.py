@@ -240,3 +240,8 @@ def test_story_lines_that_look_like_furniture_stay(line):
 def test_a_gallery_is_three_or_more_slides_of_the_same_total():
     slides = "\n".join(f"- {k}/50 Slide number {k} of the business gallery." for k in range(1, 4))
     assert clean_text(f"The story begins here.\n{slides}\nIt ends here.") == "The story begins here.\nIt ends here."
+
+
+def test_a_story_line_opening_with_more_is_kept():
+    text = "Floods hit the coast again.\nMore – and deadlier – storms are coming, the weather agency warned.\nMore: Storm live blog"
+    assert clean_text(text).split("\n") == text.split("\n")[:2]

@@ -47,13 +47,17 @@ def head_noun(phrase: str) -> str:
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|in|for|to|at|from)\s+(?:the\s+)?$")
 
 
+_PREDICATE = re.compile(r"\b(?:as|is|was|were|been|be|became|become|remains|remained)$", re.I)
+
+
 def _described_before(text: str, pos: int, head: str) -> str | None:
     """The last description of one unnamed person with this head word in the 400 characters before `pos`
     ("a senior EU diplomat"), lower-cased as a speaker, else None."""
     found, window = None, text[max(0, pos - 400) : pos]
     for m in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,4}}?{re.escape(head)}\b", window):
-        if not window[: m.start()].rstrip(" ").endswith(","):  # "Alexander Vindman, a career Army officer": named
-            found = m.group()
+        before = window[: m.start()].rstrip(" ")
+        if not before.endswith(",") and not _PREDICATE.search(before):
+            found = m.group()  # not "Alexander Vindman, a career Army officer" nor "John Smith … as a diplomat": named
     return found[0].lower() + found[1:] if found else None
 
 

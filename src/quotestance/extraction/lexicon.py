@@ -85,7 +85,7 @@ ORG_WORDS = _words(
 # Lower-case particles that are part of a name: "Ursula von der Leyen", "Mohammed bin Salman".
 NAME_PARTICLES = _words("al el ad bin binti bint ibn abu ben de da dos del van von der ter ten le la du di zu af á í y")
 # Words right before a capitalised run that make it a place, not a person: "in Port Vila", "the South Pacific".
-LOCATIVES = _words("in at near across into inside outside around towards toward the")
+LOCATIVES = _words("in near the")  # not "at", "into", "toward": "lashed out at Joe Biden", "the inquiry into Hunter Biden"
 
 # A full stop after these is not a sentence end: "Mr. Voss", "Gen. Okafor".
 ABBREVIATIONS = _words(
@@ -109,8 +109,8 @@ END_OF_ARTICLE = re.compile(
 # Whole lines that scrapers keep from web pages and that are never part of the story.
 BOILERPLATE = re.compile(
     r"^\s*(?:share this (?:story|article)|share on \w+|related (?:articles|stories|content|coverage)|"
-    r"(?:read more|also read|see also|see more|more|more on this story|don[’']?t miss)(?:\s*[:»›>|–—-].{0,150})?|"
-    r"advertisement|sponsored(?: content)?|contributing:.{0,200}|source: .{0,60}|"
+    r"(?:read more|also read|see also|see more|more on this story|don[’']?t miss)(?:\s*[:»›>|–—-].{0,150})?|more:.{0,150}|"
+    r"advertisement|sponsored(?: content)?|contributing:.{0,200}|sources?: [^.]{0,60}|"
     r"sign up for (?:our|the) \w+.{0,80}|subscribe(?: now| to our \w+)?[.!:]?.{0,60}|follow us on .{0,60}|"
     r"click here .{0,80}|continue reading.{0,40}|"
     r"recommended(?: for you)?|most read|trending now|skip to (?:main )?content|cookie (?:policy|settings)|"
@@ -166,11 +166,11 @@ DOCUMENT_WORDS = _words(
 # Titles and roles that tell a person's gender, so that "she said" skips the man mentioned last.
 MALE_TITLES = _words(
     """mr mr. sir lord king prince crown-prince sheikh emir sultan spokesman chairman businessman congressman
-    father brother son husband uncle nephew grandfather monsignor pope cardinal archbishop imam rabbi"""
+    monsignor pope cardinal archbishop imam rabbi"""
 )
 FEMALE_TITLES = _words(
     """mrs mrs. ms ms. miss madam madame dame lady queen princess sheikha spokeswoman chairwoman businesswoman
-    congresswoman mother sister daughter wife aunt niece grandmother"""
+    congresswoman"""
 )
 GENDER_OF = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
 # Words that open a description of a speaker nobody names: "one user wrote", "a senior ASEAN diplomat said".

@@ -47,6 +47,10 @@ _ROLE_OPENS = re.compile(
 )
 _OF_PARTY = re.compile(r"\s+(?:of|for|at)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'-]*){0,5})")
 _NAME = re.compile(r"\b[A-Z][a-z][\w’'-]*\s+[A-Z][a-z][\w’'-]+")  # two capitalised words: a person's name, likely
+_DESCRIBED = re.compile(
+    r"(?:(?:[A-Z][\w’'.-]*|al|bin|binti|de|van|der|la|le|da|dos|del)\s+){0,5}[A-Z][\w’'.-]*,\s+(?:a|an|who|whose|the)\s"
+)
+_SPOKE = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:" + VERB_RE.pattern + ")")  # "Kenya said", "Cotonou accused Abuja"
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|of|the|across|into)\s+$", re.I)
 _PEOPLE_OWNERS = {"country", "nation", "government", "state", "kingdom", "republic"}  # "The country’s foreign minister"
 _INSTITUTION_REACH = 400  # characters: "the ministry" refers back to a named ministry in the paragraphs just before
@@ -117,17 +121,16 @@ class Parties:
         named = {w.lower() for m in _THE_INSTITUTION.finditer(role) for w in m.group(1).split()} & self.places.institutions
         if not named:
             return None  # "Foreign Ministry spokeswoman Zhou": a title, its country is around the name
-        found = [m for m in re.finditer(r"\b(?:" + "|".join(named) + r")\b", self.prose[:before], re.I)]
+        lo = 0 if reach is None else max(0, before - reach)  # a bounded look-back stays linear in article length
+        found = [m for m in re.finditer(r"\b(?:" + "|".join(named) + r")\b", self.prose[lo:before], re.I)]
         if not found:
             return None
-        anchor = found[-1]
-        if reach is not None and anchor.start() < before - reach:
-            return None
-        lo = max(self.prose.rfind("\n", 0, anchor.start()), anchor.start() - 60)
-        near = [m for m in self._mentions(self.prose[lo : anchor.end()]) if not _COUNTERPART.match(self.prose, lo + m.end)]
-        if near and (near[-1].end >= anchor.start() - lo or len(self.prose[lo + near[-1].end : anchor.start()].split()) <= 3):
+        start, end = lo + found[-1].start(), lo + found[-1].end()
+        lo = max(self.prose.rfind("\n", 0, start), start - 60)
+        near = [m for m in self._mentions(self.prose[lo:end]) if not _COUNTERPART.match(self.prose, lo + m.end)]
+        if near and (near[-1].end >= start - lo or len(self.prose[lo + near[-1].end : start].split()) <= 3):
             return near[-1].code  # "the Revolutionary Guards", "Myanmar's military", "the Chinese foreign ministry"
-        return self._around(anchor.start())
+        return self._around(start)
 
     def _around(self, pos: int) -> str | None:
         """Whom an untold role serves ("Interior Minister Lorenzo Bellandi"): the first party the prose names in
@@ -148,8 +151,9 @@ class Parties:
         for a, b in order:
             if a == -2:
                 first = self._mentions(self.prose[previous[0][0] : previous[0][1]]) if previous else []
-                if first and not self.prose[previous[0][0] : previous[0][0] + first[0].start].strip(" \n"):
-                    return first[0].code  # the paragraph before opens with a party: it is the one speaking now
+                opening = self.prose[previous[0][0] : previous[0][1]] if previous else ""
+                if first and not opening[: first[0].start].strip(" \n") and _SPOKE.match(opening, first[0].end):
+                    return first[0].code  # the paragraph before opens with a party speaking ("Kenya said …"), not acting
                 continue
             if a < 0:
                 if self.dateline:
@@ -214,6 +218,8 @@ class Parties:
             at = next((w for w in _WORD.finditer(words.group(1)) if w.group() in self.places.person_roles), None)
             if at and not re.match(r"[ ,]+(?:the\s+)?[A-Z]", words.group(1)[at.end() :] + self.prose[words.end() : words.end() + 30]):
                 return m.code  # the role is followed by a verb or a clause, not by the name it belongs to
+        if _DESCRIBED.match(self.text, pos):
+            return None  # "Sarah Kim, a nurse, said", "Anna Ivanova, who watched from her kitchen": described otherwise
         return self._role_sentence(lo, pos)
 
     def _names_someone(self, lo: int, hi: int) -> bool:

@@ -47,12 +47,10 @@ VERB_RE = re.compile(r"\b(" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=
 SUBJECT_START = re.compile(rf"\s*(?:[{_UPPER}]|{PARTICLE}[- ][{_UPPER}]|(?:he|she|they|it|the|a|an|his|her|its|their|one|another)\b)")
 
 
-# "X said he would", "X, 54, told reporters she", "X said her department": the person's own pronoun right
-# after their reporting verb (not "X told her", where the pronoun is someone else)
+# "X said he would", "X, 54, told reporters she": the person's own pronoun right after their reporting verb
+# (not "X told her" nor "X told Cole she", nor "X said her plan": the pronoun may be someone else)
 _SAID_PRONOUN = re.compile(
-    r"(?:,[^,.]{1,60},)?\s+(?:(?:"
-    + VERB_RE.pattern
-    + r")(?:\s+(?:reporters|journalists|lawmakers|[A-Z]\w+))?\s+(?:that\s+)?(?P<pronoun>he|she)|(?:said|says|added)\s+(?P<own>his|her))\b"
+    r"(?:,[^,.]{1,60},)?\s+(?:(?:" + VERB_RE.pattern + r")(?:\s+(?:reporters|journalists|lawmakers))?\s+(?:that\s+)?(?P<pronoun>he|she))\b"
 )
 
 NEAR = 400  # characters before a pronoun in which a sentence's subject is its likeliest referent
@@ -173,14 +171,14 @@ class Registry:
 
     def infer_genders(self, text: str) -> None:
         """Each person's gender from the whole article, where it is plain: a gendered title ("Mr", "spokeswoman")
-        or a pronoun right after their reporting verb ("Rivas Mendoza said he would travel"); conflicting
+        or a subject pronoun right after their reporting verb ("Rivas Mendoza said he would travel"); conflicting
         evidence leaves it unknown."""
         votes: dict[int, list[str]] = {}
         for at, p in self.mentions:
             end = text.find(p.core[-1], at, at + 80)  # the mention may be a shorter form: it ends with the surname
             m = _SAID_PRONOUN.match(text, end + len(p.core[-1])) if end >= 0 else None
             if m:
-                votes.setdefault(id(p), []).append(GENDER_OF[m.group("pronoun") or m.group("own")])
+                votes.setdefault(id(p), []).append(GENDER_OF[m.group("pronoun")])
         for p in self.people:
             said = votes.get(id(p), []) + ["m"] * len(p.descriptors & MALE_TITLES) + ["f"] * len(p.descriptors & FEMALE_TITLES)
             if said and len(set(said)) == 1:

@@ -90,7 +90,7 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
         )
     names = person_names(subject)
     known = [p for _, n, _ in names if (p := reg.find(n)) and (p.descriptors or p.spoke)]
-    if _PROPER_OF.fullmatch(subject.strip()) and not known:
+    if _PROPER_OF.fullmatch(subject.strip()) and not known and not _PERSON_OF.match(subject):
         # an institution's proper name ("Centers for Disease Control", "UN High Commissioner for Human Rights"),
         # not a person the article names ("Secretary of State Mike Pompeo")
         return subject[0].lower() + subject[1:] if low == "the" else subject
@@ -117,6 +117,10 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
 
 # capitalised words joined by "for"/"of" ("Centers for Disease Control", "Bank of England"): a body's name
 _PROPER_OF = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*(?:\s+(?:for|of)(?:\s+the)?(?:\s+[A-Z][\w’'.-]*){1,4})+")
+
+
+# "Sarah Kim of the Brookings Institution": a person's two-word name before "of", not a body's name
+_PERSON_OF = re.compile(r"(?!The\s)[A-Z][a-z]+\s+[A-Z][a-z][\w’'-]*\s+(?:of|for)\s", re.UNICODE)
 
 
 def _proper(word: str) -> bool:
