@@ -36,6 +36,12 @@ def clip_subject(s: str) -> str:
     return s.strip(" ,;:")
 
 
+def as_written(phrase: str) -> str:
+    """A description or institution as a speaker, as the prose writes it, with a lower-case first letter:
+    "A senior EU diplomat" opening a sentence is "a senior EU diplomat"."""
+    return phrase[0].lower() + phrase[1:]
+
+
 def head_noun(phrase: str) -> str:
     """The head noun of a subject phrase: the last word before "for", "of", "at", "in", "from", "on", "with", "by", or
     before a participle phrase ("reviewed by", "released Monday")."""
@@ -58,7 +64,7 @@ def _described_before(text: str, pos: int, head: str) -> str | None:
         before = window[: m.start()].rstrip(" ")
         if not before.endswith(",") and not _PREDICATE.search(before):
             found = m.group()  # not "Alexander Vindman, a career Army officer" nor "John Smith … as a diplomat": named
-    return found[0].lower() + found[1:] if found else None
+    return as_written(found) if found else None
 
 
 def resolve(subject: str, pos: int, reg: Registry) -> str | None:
@@ -74,9 +80,9 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
         p = reg.last_before(pos, gender=GENDER_OF.get(low))
         return p.name if p else None
     if low in SINGULAR_INDEFINITES and 1 < len(words) <= 8 and words[1][:1].islower() and head_noun(subject) not in DOCUMENT_WORDS:
-        return subject[0].lower() + subject[1:]  # a description nobody names ("one user", "a senior ASEAN diplomat"): as written
+        return as_written(subject)  # a description nobody names ("one user", "a senior ASEAN diplomat"): as written
     if low in DETERMINERS and head_noun(subject) in INSTITUTION_HEADS - TITLE_WORDS:
-        return subject[0].lower() + subject[1:]  # an institution as written: "the Chinese embassy in Tokyo", not "Tokyo"
+        return as_written(subject)  # an institution as written: "the Chinese embassy in Tokyo", not "Tokyo"
     names = person_names(subject)
     if words[0].lower() in DETERMINERS and any(w.lower() in TITLE_WORDS - DETERMINERS for w in words):
         names = []  # "the Algerian minister": a title, not a name

@@ -28,7 +28,7 @@ REPORTING_VERBS = _words(
     reiterated reiterates maintained maintains countered counters quipped joked lamented boasted threatened
     threatens demanded demands charged answered answers shot retorted mused signalled signaled confirmed
     confirms denied denies rejected dismissed hailed welcomed praised condemned criticised criticized
-    assured instructed recounted recounts testified testifies bragged scoffed """
+    assured instructed recounted recounts testified testifies bragged scoffed"""
 )
 
 # What comes right before a quoted string that names something rather than quoting anyone.
@@ -172,7 +172,7 @@ FEMALE_TITLES = _words(
     """mrs mrs. ms ms. miss madam madame dame lady queen princess sheikha spokeswoman chairwoman businesswoman
     congresswoman"""
 )
-GENDER_OF = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
+GENDER_OF = {"he": "m", "she": "f"}  # the subject pronouns that attribute speech
 # Words that open a description of a speaker nobody names: "one user wrote", "a senior ASEAN diplomat said".
 # The singular ones open one person nobody names ("a senior ASEAN diplomat"); the rest a group ("some diplomats").
 SINGULAR_INDEFINITES = _words("a an one another")

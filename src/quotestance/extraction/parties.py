@@ -150,8 +150,8 @@ class Parties:
         order += [(-2, -2), (-1, -1), *reversed(previous), (pos, here[1])]
         for a, b in order:
             if a == -2:
-                first = self._mentions(self.prose[previous[0][0] : previous[0][1]]) if previous else []
                 opening = self.prose[previous[0][0] : previous[0][1]] if previous else ""
+                first = self._mentions(opening)
                 if first and not opening[: first[0].start].strip(" \n") and _SPOKE.match(opening, first[0].end):
                     return first[0].code  # the paragraph before opens with a party speaking ("Kenya said …"), not acting
                 continue

@@ -27,6 +27,7 @@ from .lexicon import (
     STOP_WORDS,
     TITLE_WORDS,
 )
+from .places import places
 from .spans import Span
 from .text import paragraphs, sentence_ends, sentences
 
@@ -86,7 +87,7 @@ class Registry:
         self.rejected: set[str] = set()  # names the NER model calls organisations, places or products
         self.subjects: set[int] = set()  # offsets of mentions that start a sentence
         self.sentence_ends: list[int] = []
-        self.text = ""  # the article, for descriptions of people nobody names
+        self.text = ""  # the article: genders and descriptions of people nobody names are read from it
         self.headline_names: dict[str, str] = {}  # surname -> full name as the headline gives it ("Jobs" -> "Steve Jobs")
 
     def find(self, name: str, pos: int | None = None) -> Person | None:
@@ -169,14 +170,14 @@ class Registry:
             return subject if subject and (gender is None or subject.gender in (None, gender)) else found
         return found
 
-    def infer_genders(self, text: str) -> None:
+    def infer_genders(self) -> None:
         """Each person's gender from the whole article, where it is plain: a gendered title ("Mr", "spokeswoman")
         or a subject pronoun right after their reporting verb ("Rivas Mendoza said he would travel"); conflicting
         evidence leaves it unknown."""
         votes: dict[int, list[str]] = {}
         for at, p in self.mentions:
-            end = text.find(p.core[-1], at, at + 80)  # the mention may be a shorter form: it ends with the surname
-            m = _SAID_PRONOUN.match(text, end + len(p.core[-1])) if end >= 0 else None
+            end = self.text.find(p.core[-1], at, at + 80)  # the mention may be a shorter form: it ends with the surname
+            m = _SAID_PRONOUN.match(self.text, end + len(p.core[-1])) if end >= 0 else None
             if m:
                 votes.setdefault(id(p), []).append(GENDER_OF[m.group("pronoun")])
         for p in self.people:
@@ -221,8 +222,6 @@ _ROLE_OF = re.compile(r"\b(?:to|of|for)[ \t]+$")
 
 def _place_prefix(toks: list[str]) -> int:
     """How many of a run's first tokens name a place the lexicon knows, leaving a name of two words or more."""
-    from .places import places
-
     return next((k for k in (2, 1) if len(toks) - k >= 2 and places().code_of(" ".join(toks[:k]))), 0)
 
 
@@ -316,8 +315,6 @@ _DATELINE = re.compile(r"[ \t]*(?:,[^—–\n]{0,40})?[ \t]*(?:—|–|-{1,2})[ 
 
 def _known_place(name: str) -> bool:
     """A name of two words or more that the places lexicon knows whole ("Guatemala City", "New Delhi")."""
-    from .places import places
-
     return len(name.split()) >= 2 and places().code_of(name) is not None
 
 
@@ -364,7 +361,7 @@ def build_registry(text: str, spans: list[Span], nlp: Language | None = None, ti
                     reg.subjects.add(at)
                 if subject_of_verb.match(text, at + len(name)):
                     person.spoke = True
-    reg.infer_genders(text)
+    reg.infer_genders()
     return reg
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import clip_subject, head_noun, resolve
+from .cues import as_written, clip_subject, head_noun, resolve
 from .lexicon import (
     DETERMINERS,
     DOCUMENT_WORDS,
@@ -83,17 +83,13 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
     indefinite = low in INDEFINITES and head in TITLE_WORDS | PERSON_NOUNS or plural
     # "one user", "some slow-and-steady advocates", "Large crowds of protesters"
     if head in INSTITUTION_HEADS or indefinite:
-        return (
-            subject[0].lower() + subject[1:]
-            if low in DETERMINERS | INDEFINITES or words[0].istitle() and not _proper(words[0])
-            else subject
-        )
+        return as_written(subject) if low in DETERMINERS | INDEFINITES or words[0].istitle() and not _proper(words[0]) else subject
     names = person_names(subject)
     known = [p for _, n, _ in names if (p := reg.find(n)) and (p.descriptors or p.spoke)]
     if _PROPER_OF.fullmatch(subject.strip()) and not known and not _PERSON_OF.match(subject):
         # an institution's proper name ("Centers for Disease Control", "UN High Commissioner for Human Rights"),
         # not a person the article names ("Secretary of State Mike Pompeo")
-        return subject[0].lower() + subject[1:] if low == "the" else subject
+        return as_written(subject) if low == "the" else subject
     if names and (len(names[-1][1].split()) >= 2 or reg.find(names[-1][1])):
         return resolve(subject, pos, reg)  # "Foreign Minister Anika Voss", "Voss"
     if head in TITLE_WORDS:  # "India’s commerce minister", "the minister": the person last given that title
