@@ -198,3 +198,22 @@ def test_review_cases_people_and_genders(text, expected):
 
 def test_a_person_of_an_institution_is_the_person():
     assert speakers("Sarah Kim of the Brookings Institution said the tariffs would hurt growth.", "reported") == ["Sarah Kim"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Deputy Director of Public Prosecution Eva-Marie Persson took the decision.", "Eva-Marie Persson"),
+        ("Director of National Intelligence Dan Coats spoke.", "Dan Coats"),
+        ("President of the European Commission Ursula von der Leyen spoke.", "Ursula von der Leyen"),
+        ("Minister of State for Foreign Affairs Nasser bin Khalifa Al Mualla spoke.", "Nasser bin Khalifa Al Mualla"),
+        ("Speaker of the House Nancy Pelosi spoke.", "Nancy Pelosi"),
+    ],
+)
+def test_the_body_of_a_role_before_a_name_is_no_part_of_it(text, name):
+    assert [n for _, n, _ in person_names(text)] == [name]
+
+
+def test_an_institution_after_a_role_of_the_is_no_person():
+    names = [n for _, n, _ in person_names("Chairman of the Joint Chiefs of Staff Gen. Mark Milley spoke.")]
+    assert names == ["Mark Milley"]

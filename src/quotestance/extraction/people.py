@@ -218,6 +218,16 @@ def split_title(run: str) -> tuple[list[str], list[str]]:
 
 
 _ROLE_OF = re.compile(r"\b(?:to|of|for)[ \t]+$")
+_TITLE_OF = re.compile(r"\b([A-Za-z]+)[ \t]+(?:of|for)[ \t]+(the[ \t]+)?$")
+
+
+def _role_body(toks: list[str]) -> int:
+    """How many of a run's first tokens name the body of a role before the person ("of the European Commission
+    Ursula von der Leyen"): titles, institution words and places, leaving a name of two words or more."""
+    k = 0
+    while len(toks) - k > 2 and ((low := toks[k].lower().rstrip(".")) in TITLE_WORDS or low in ORG_WORDS or places().code_of(toks[k])):
+        k += 1
+    return k
 
 
 def _place_prefix(toks: list[str]) -> int:
@@ -234,6 +244,11 @@ def person_names(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
             toks = toks[1:]
         if len(toks) >= 3 and _ROLE_OF.search(text, max(0, m.start() - 6), m.start()):
             toks = toks[_place_prefix(toks) :]  # "ambassador to Britain Liu Xiaming", "envoy to Ukraine Kurt Volker"
+        if (role := _TITLE_OF.search(text, max(0, m.start() - 30), m.start())) and role.group(1).lower() in TITLE_WORDS:
+            if len(toks) >= 3:  # "Director of Public Prosecution Eva-Marie Persson": the role's body is no name
+                toks = toks[_role_body(toks) :]
+            elif role.group(2) and len(m.group().split()) <= 2:  # "Chairman of the Joint Chiefs of Staff": an institution
+                continue
         after = text[m.end() : m.end() + 20].split()
         if not toks or any(t.lower().strip(".’'") in ORG_WORDS for t in toks) or any(t.endswith(("’s", "'s")) for t in toks):
             continue  # an institution, or a possessive ("Pakistan’s foreign minister", "the African Union's envoy")
