@@ -217,3 +217,6 @@ def test_the_body_of_a_role_before_a_name_is_no_part_of_it(text, name):
 def test_an_institution_after_a_role_of_the_is_no_person():
     names = [n for _, n, _ in person_names("Chairman of the Joint Chiefs of Staff Gen. Mark Milley spoke.")]
     assert names == ["Mark Milley"]
+    assert person_names("The United Nations High Commissioner for Human Rights spoke.") == []
+    text = "Officials met.\nThe United Nations High Commissioner for Human Rights said the decision did “not modify existing law”."
+    assert speakers(text) == ["the United Nations High Commissioner for Human Rights"]

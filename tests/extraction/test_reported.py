@@ -286,3 +286,37 @@ def test_a_bodys_proper_name_with_for_or_of_is_the_speaker_as_written():
     )
     got = {s.speaker for s in extract_statements(Article(id="a", text=text)) if s.kind == "reported"}
     assert got == {"the Centers for Disease Control", "Mike Pompeo"}
+
+
+def test_a_new_clause_after_but_has_its_own_subject():
+    got = reported(
+        "US President Donald Trump has been eager to withdraw, but General Mark Milley, chairman of the Joint Chiefs "
+        "of Staff, told US media that its forces are likely to remain for several more years."
+    )
+    assert got == [("its forces are likely to remain for several more years", "Mark Milley", "told")]
+
+
+def test_a_subordinate_clause_before_the_subject_names_no_speaker():
+    got = reported("When Arthur Waite died in 1942, his obituary, published in the Brooklyn Eagle, called him the author of many books.")
+    assert got == []
+
+
+def test_an_absolute_construction_names_its_own_speaker():
+    got = reported(
+        "Egypt and Jordan also sharply criticised the US policy shift, with Jordanian Foreign Minister Ayman Safadi "
+        "warning of dangerous consequences."
+    )
+    assert got == [
+        ("criticised the US policy shift", "Jordan", "criticised"),
+        ("warning of dangerous consequences", "Ayman Safadi", "warning"),
+    ]
+
+
+def test_a_description_after_an_inverted_verb_gives_way_to_the_name_it_describes():
+    text = (
+        "Sondland was known for telling others that he was in charge of Ukraine, said another witness in the "
+        "impeachment probe, former White House Russia adviser Fiona Hill."
+    )
+    assert [s for _, s, _ in reported(text)] == ["Fiona Hill"]
+    direct = "“He was in charge of Ukraine,” said another witness in the probe, former White House adviser Fiona Hill."
+    assert [s.speaker for s in extract_statements(Article("t", INTRO + direct)) if s.kind == "direct"] == ["Fiona Hill"]

@@ -134,7 +134,21 @@ def cue_after(after: str) -> tuple[str, str] | None:
         # unless the first part is a name itself, not a role ("Australia’s minister for the Pacific, Daniel Whitcombe")
         first_named = bool(parts) and bool(person_names(parts[0])) and head_noun(parts[0]) not in TITLE_WORDS
         return verb, named[0] if named and not first_named else parts[0] if parts else before_verb
-    return verb, _up_to_stop(s[m.end() :])  # "said C. Eugene Steuerle", "said Det. Insp. Mark Evans": keep initials and ranks
+    return verb, inverted_subject(s[m.end() :])
+
+
+def inverted_subject(after: str) -> str:
+    """The subject after an inverted verb, up to its stop ("said C. Eugene Steuerle", "said Det. Insp. Mark
+    Evans"); a description followed by the name it describes is that name ("said another witness in the
+    probe, former White House adviser Fiona Hill")."""
+    first = _up_to_stop(after)
+    words = first.split()
+    if words and words[0].lower() in DETERMINERS | SINGULAR_INDEFINITES and after[len(first) : len(first) + 1] == ",":
+        second = _up_to_stop(after[len(first) + 1 :]).strip()
+        names = person_names(second)
+        if names and len(names[-1][1].split()) >= 2 and second.endswith(names[-1][1]):
+            return second
+    return first
 
 
 def _whole_name(part: str) -> bool:

@@ -247,7 +247,8 @@ def person_names(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
         if (role := _TITLE_OF.search(text, max(0, m.start() - 30), m.start())) and role.group(1).lower() in TITLE_WORDS:
             if len(toks) >= 3:  # "Director of Public Prosecution Eva-Marie Persson": the role's body is no name
                 toks = toks[_role_body(toks) :]
-            elif role.group(2) and len(m.group().split()) <= 2:  # "Chairman of the Joint Chiefs of Staff": an institution
+            elif (role.group(2) or role.group(1)[0].isupper()) and len(m.group().split()) <= 2:
+                # "Chairman of the Joint Chiefs of Staff", "High Commissioner for Human Rights": a role's body, no person
                 continue
         after = text[m.end() : m.end() + 20].split()
         if not toks or any(t.lower().strip(".’'") in ORG_WORDS for t in toks) or any(t.endswith(("’s", "'s")) for t in toks):

@@ -20,6 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..records import Statement
+from .cues import inverted_subject
 from .lexicon import (
     CLAUSE_VERBS,
     OBJECT_VERBS,
@@ -37,6 +38,8 @@ CUE_RE = re.compile(  # lower case: "the United States" is no verb
 )
 # a second verb of the same subject: "…, but said", "… and warned", "…, adding"
 COORDINATED = re.compile(r"(?:,\s*|\s+)(?:(?:and|but|while|yet)\s+(?:also\s+|then\s+|later\s+)?)?$", re.I)
+# an absolute construction's own subject before a participle: "…, with Jordan's foreign minister warning of …"
+WITH_SUBJECT = re.compile(r",\s+with\s+((?:[\w’'.-]+\s+){0,7}?[\w’'.-]+)\s*$")
 PARTICIPLES = {"adding", "saying", "arguing", "insisting", "warning", "noting", "stressing", "telling", "complaining", "claiming"}
 LOOK_BACK = 600  # characters before a verb that may hold its subject: the work per cue is bounded, extraction stays linear
 LOOK_AHEAD = 1500  # the longest reported clause, in characters
@@ -197,7 +200,11 @@ def _sentence_items(text: str, s0: int, s1: int, quotes: Quoted, reg: Registry, 
             # "Sweden on Tuesday froze …, but said …", "… detained a trawler, accusing its crew of …": the sentence's subject
             speaker = speaker_of(sentence_subject(text[s0 : min(cue.start, s0 + LOOK_BACK)]), cue.start, reg)
         elif verb.endswith("ing"):
-            continue
+            if not (absolute := WITH_SUBJECT.search(window)) or not (speaker := speaker_of(absolute.group(1), cue.start, reg)):
+                continue  # only "…, with Jordanian Foreign Minister Ayman Safadi warning of …" names its own subject
+            at = cue.start - len(window) + absolute.start()
+            if out and out[-1].start < at:
+                out[-1].end = min(out[-1].end, at)  # the statement before ends at ", with"
         else:
             subject = subject_before(window, reg)
             if not subject:
@@ -276,10 +283,10 @@ def _clause_before(text: str, s0: int, s1: int, cue: Cue, quotes: Quoted, reg: R
         return None
     if CLAUSE_BREAK.search(" " + before[comma + 1 :] + " ") or len(before[comma + 1 :].split()) > 8:
         return None  # "…, accusations that Tunisia has denied": not "CLAUSE, X said"
-    subject = before[comma + 1 :].strip() or re.split(r",", after)[0]
+    subject = before[comma + 1 :].strip() or inverted_subject(after)
     if after and before[comma + 1 :].strip() and not NOT_A_STATEMENT.match(after.lstrip(" ,")) and not after.startswith(","):
         return None  # more follows the verb: not a closing attribution ("…, X said on Tuesday, …" is one)
-    if not before[comma + 1 :].strip() and len(subject.split()) > 6:
+    if not before[comma + 1 :].strip() and len(re.split(r",", after)[0].split()) > 6:
         return None
     speaker = speaker_of(subject_before(subject, reg) if before[comma + 1 :].strip() else subject, cue.start, reg)
     lo, hi = _trim(text, _after_dateline(text, s0, s0 + comma), s0 + comma)

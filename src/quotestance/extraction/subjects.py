@@ -32,6 +32,7 @@ CLAUSE_BREAK = re.compile(r"\s(?:that|which|who|whom|and|but|while|because|altho
 DATELINE = re.compile(r"^\s*[^\s—a-z][^—]{0,60}?\s—\s+")  # "TROMSØ, Norway — "
 
 
+_COORDINATING = re.compile(r"^(?:but|and|yet|while|whereas)\s", re.I)  # a new clause with a subject of its own
 _CLAUSE_WORDS = {"you", "i", "we", "what", "which", "who", "if", "that", "believe", "think"}  # a clause, not a subject
 _CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d)\b", re.I)
 NEGATED_SUBJECT = {"neither", "no", "nobody", "none", "nor"}
@@ -45,11 +46,14 @@ def subject_before(window: str, reg: Registry) -> str:
     if not last.strip() and len(parts) > 2:  # "Voss, the foreign minister, said": the name beside the apposition
 
         def score(part: str) -> int:
-            if LEAD_IN.match(part.strip()):
-                return 0  # "…, who led the delegation, said"
+            if LEAD_IN.match(part.strip()) and not _COORDINATING.match(part.strip()):
+                return 0  # "…, who led the delegation, said", "When Arthur Waite died, his obituary called"
+            part = _COORDINATING.sub("", part.strip())  # "…, but General Mark Milley, chairman of the Joint Chiefs, told"
             return max((2 if len(n.split()) >= 2 else 1 if reg.find(n) else 0 for _, n, _ in person_names(part)), default=0)
 
-        best = max(range(len(parts) - 1), key=lambda i: (score(parts[i]), -i))
+        # a new clause ("…, but General Mark Milley, chairman of …, told") ends the one before: its names are no subject
+        first = max((i for i in range(1, len(parts) - 1) if _COORDINATING.match(parts[i].strip())), default=0)
+        best = max(range(first, len(parts) - 1), key=lambda i: (score(parts[i]), -i))
         plain = [p for p in parts[:-1] if p.strip() and not LEAD_IN.match(p.strip())]
         last = parts[best] if score(parts[best]) else (plain[0] if plain else parts[-2])  # "Switzerland, which hosted it, said"
     if last.strip().lower() == "who" and len(parts) > 1 and (before := person_names(parts[-2])):
