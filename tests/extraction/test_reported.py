@@ -307,7 +307,7 @@ def test_an_absolute_construction_names_its_own_speaker():
         "warning of dangerous consequences."
     )
     assert got == [
-        ("criticised the US policy shift", "Jordan", "criticised"),
+        ("criticised the US policy shift", "Egypt and Jordan", "criticised"),
         ("warning of dangerous consequences", "Ayman Safadi", "warning"),
     ]
 
@@ -320,3 +320,17 @@ def test_a_description_after_an_inverted_verb_gives_way_to_the_name_it_describes
     assert [s for _, s, _ in reported(text)] == ["Fiona Hill"]
     direct = "“He was in charge of Ukraine,” said another witness in the probe, former White House adviser Fiona Hill."
     assert [s.speaker for s in extract_statements(Article("t", INTRO + direct)) if s.kind == "direct"] == ["Fiona Hill"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The United Nations and European Union stressed that the settlements were illegal.", "the United Nations and European Union"),
+        ("The only two Arab states at peace with Israel - Egypt and Jordan - also sharply criticised the shift.", "Egypt and Jordan"),
+        ("Russian and Syrian defense ministries said that the camp was a base for militants.", "Russian and Syrian defense ministries"),
+        ("Kurt Volker and Tim Morrison both said that the call was not in line with policy.", "Kurt Volker and Tim Morrison"),
+        ("Officials in Paris and Berlin said that the talks would go on.", "officials in Paris and Berlin"),
+    ],
+)
+def test_two_parties_joined_by_and_speak_together(sentence, speaker):
+    assert [s for _, s, _ in reported(sentence)] == [speaker]

@@ -46,7 +46,7 @@ def head_noun(phrase: str) -> str:
     """The head noun of a subject phrase: the last word before "for", "of", "at", "in", "from", "on", "with", "by", or
     before a participle phrase ("reviewed by", "released Monday")."""
     # "a transcript reviewed by …", "a statement released Monday": a participle after the head ends it too
-    first = re.split(r"\s+(?:\w+ed\s+)?(?:for|of|at|in|from|on|with|by)\s+|\s+\w+ed\s+(?=[A-Z])", phrase, maxsplit=1)[0]
+    first = re.split(r"\s+(?:\w+ed\s+)?(?:for|of|at|in|from|on|with|by)\s+|\s+[a-z]\w*ed\s+(?=[A-Z])", phrase, maxsplit=1)[0]
     return first.split()[-1].lower().strip(".,’'") if first.split() else ""
 
 

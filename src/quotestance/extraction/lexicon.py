@@ -193,7 +193,7 @@ PERSON_NOUNS = _words(
 SUBJECT_TRAILERS = _words(
     """has have had also later again repeatedly publicly privately previously then once already long would will did does
     do is was were been nevertheless however separately immediately swiftly firmly flatly strongly sharply angrily openly
-    quickly today yesterday earlier subsequently since still"""
+    quickly today yesterday earlier subsequently since still both each jointly together"""
 )
 # Clause verbs that report speech only with "that" ("recalled that …"; "recalled their ambassadors" is an action).
 THAT_ONLY_VERBS = _words(

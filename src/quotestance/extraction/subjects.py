@@ -32,6 +32,10 @@ CLAUSE_BREAK = re.compile(r"\s(?:that|which|who|whom|and|but|while|because|altho
 DATELINE = re.compile(r"^\s*[^\s—a-z][^—]{0,60}?\s—\s+")  # "TROMSØ, Norway — "
 
 
+_CAPITALISED = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+# two named parties joined by "and" at the end of a subject: "Egypt and Jordan", "Kurt Volker and Tim Morrison",
+# "the United Nations and the European Union", "Russian and Syrian defense ministries" (a shared lower-case head)
+JOINT = re.compile(rf"(?:^|(?<=[\s—–-]))((?:[Tt]he\s+)?{_CAPITALISED}\s+and\s+(?:the\s+)?{_CAPITALISED}(?:\s+[a-z][\w-]*){{0,2}})$")
 _COORDINATING = re.compile(r"^(?:but|and|yet|while|whereas)\s", re.I)  # a new clause with a subject of its own
 _CLAUSE_WORDS = {"you", "i", "we", "what", "which", "who", "if", "that", "believe", "think"}  # a clause, not a subject
 _CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d)\b", re.I)
@@ -58,7 +62,20 @@ def subject_before(window: str, reg: Registry) -> str:
         last = parts[best] if score(parts[best]) else (plain[0] if plain else parts[-2])  # "Switzerland, which hosted it, said"
     if last.strip().lower() == "who" and len(parts) > 1 and (before := person_names(parts[-2])):
         return before[-1][1]  # "… his defense minister Kim Yong-hyun, who said": the name the clause hangs on
-    last = CLAUSE_BREAK.split(" " + last)[-1]
+    bare = last.split()
+    while bare and (bare[-1].lower().strip(",") in SUBJECT_TRAILERS or bare[-1] in "—–-"):
+        bare.pop()
+    joint = JOINT.search(" ".join(bare))
+    if joint and _opens_subject(" ".join(bare)[: joint.start()]):
+        listed = []  # "Mali, Burkina Faso and Niger": a list's earlier members, each a comma part of its own
+        while last is parts[-1] and joint.start() == 0 and len(listed) < len(parts) - 1:
+            member = parts[-2 - len(listed)].strip()
+            if not re.fullmatch(_CAPITALISED, member) or all(w.lower() in STOP_WORDS for w in member.split()):
+                break
+            listed.insert(0, member)
+        return ", ".join([*listed, joint.group(1)])  # "Egypt and Jordan also", "Russian and Syrian defense ministries"
+    if not joint:  # "officials in Paris and Berlin" is one phrase: its "and" joins names, not clauses
+        last = CLAUSE_BREAK.split(" " + last)[-1]
     words = last.split()
     while words and words[-1].lower().strip(",") in SUBJECT_TRAILERS:
         words.pop()
@@ -66,6 +83,13 @@ def subject_before(window: str, reg: Registry) -> str:
         words = next((p.split() for p in parts[:-1] if p.strip() and not LEAD_IN.match(p.strip())), [])
     phrase = clip_subject(" ".join(words))
     return LEAD_IN.sub("", phrase).strip(" ,;:—–-")
+
+
+def _opens_subject(before: str) -> bool:
+    """Whether a phrase after `before` is the whole subject: nothing before it, an aside's dash ("… - Egypt and
+    Jordan -"), or only adverbials ("On Monday"), not a preposition ("officials in Paris and Berlin")."""
+    before = before.strip()
+    return not before or before.endswith(("—", "–", "-")) or all(w.lower() in STOP_WORDS for w in before.split())
 
 
 def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
@@ -88,6 +112,10 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
     # "one user", "some slow-and-steady advocates", "Large crowds of protesters"
     if head in INSTITUTION_HEADS or indefinite:
         return as_written(subject) if low in DETERMINERS | INDEFINITES or words[0].istitle() and not _proper(words[0]) else subject
+    if JOINT.fullmatch(subject) and len(names := person_names(subject)) == 2:
+        first, second = (resolve(n, pos, reg) for _, n, _ in names)  # "Kurt Volker and Tim Morrison": both, by full name
+        if first and second and first != second:
+            return f"{first} and {second}"
     names = person_names(subject)
     known = [p for _, n, _ in names if (p := reg.find(n)) and (p.descriptors or p.spoke)]
     if _PROPER_OF.fullmatch(subject.strip()) and not known and not _PERSON_OF.match(subject):
