@@ -4,6 +4,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from quotestance.extraction import extract_statements
 from quotestance.extraction.readers import clean_text, read_articles, without_headline
 from quotestance.records import Article, Fields, ReadError
 
@@ -245,3 +246,13 @@ def test_a_gallery_is_three_or_more_slides_of_the_same_total():
 def test_a_story_line_opening_with_more_is_kept():
     text = "Floods hit the coast again.\nMore – and deadlier – storms are coming, the weather agency warned.\nMore: Storm live blog"
     assert clean_text(text).split("\n") == text.split("\n")[:2]
+
+
+def test_doubled_single_marks_of_wire_copy_are_double_marks():
+    text = clean_text("‘‘It was an attempt to mislead voters,’’ Will Moy told the BBC. ‘‘That is wrong.’’")
+    assert text == "“It was an attempt to mislead voters,” Will Moy told the BBC. “That is wrong.”"
+    article = Article("t", text)
+    assert [(s.text, s.speaker) for s in extract_statements(article) if s.kind == "direct"][0] == (
+        "It was an attempt to mislead voters,",
+        "Will Moy",
+    )

@@ -100,6 +100,7 @@ def clean_text(text: str) -> str:
     """Normalise line endings, drop boilerplate lines, stray control characters and what follows the article
     ("You Might Also Like", "Comments" in its second half)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\ufeff", "")
+    text = text.replace("‘‘", "“").replace("’’", "”")  # wire copy's doubled single marks: “It was an attempt,’’ Moy said
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
     lines = [line.rstrip() for line in text.split("\n") if not BOILERPLATE.match(line) and not _SUBHEAD.match(line)]
     lines = _after_teasers(_without_galleries(lines))
