@@ -338,3 +338,13 @@ def test_an_organisations_executive_secretary_speaks_for_it_but_a_company_execut
 def test_review_cases_keep_their_affiliation(text, speaker, code):
     found = [s for s in extract_statements(Article(id="a", text=text)) if s.speaker == speaker]
     assert found and all(s.speaker_affiliation_code == code for s in found)
+
+
+def test_a_dateline_that_is_no_party_is_a_venue():
+    text = (
+        "LUXEMBOURG — Hungary on Tuesday blocked the opening of Ukraine’s EU membership talks, saying Kyiv had failed "
+        "to restore minority rights.\n\n"
+        "“Hungary is not against Ukraine,” Foreign Minister Bálint Szabó-Kertész told reporters as he arrived."
+    )
+    found = statements(text, title="Hungary blocks Ukraine’s EU talks")
+    assert found["Hungary is not against Ukraine,"].speaker_affiliation_code == "HUN"

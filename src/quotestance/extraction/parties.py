@@ -156,8 +156,8 @@ class Parties:
                     return first[0].code  # the paragraph before opens with a party speaking ("Kenya said …"), not acting
                 continue
             if a < 0:
-                if self.dateline:
-                    return self.dateline
+                if self.dateline and self.dateline in self.dyad[:3]:
+                    return self.dateline  # where the report was filed, when that is a party ("LUXEMBOURG —" is a venue)
                 continue
             found = [m for m in self._mentions(self.prose[a:b]) if not _COUNTERPART.match(self.prose, a + m.end)]
             if found:
