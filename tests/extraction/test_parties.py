@@ -348,3 +348,14 @@ def test_a_dateline_that_is_no_party_is_a_venue():
     )
     found = statements(text, title="Hungary blocks Ukraine’s EU talks")
     assert found["Hungary is not against Ukraine,"].speaker_affiliation_code == "HUN"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("TOKYO — Prime Minister Fumio Kishida said on Monday that the government would raise the minimum wage.", "JPN"),
+        ("BERLIN — Chancellor Olaf Scholz said on Wednesday that the coalition would agree a budget with China in mind.", "DEU"),
+    ],
+)
+def test_a_home_dateline_still_gives_an_untold_role_its_country(text, code):
+    assert [s.speaker_affiliation_code for s in extract_statements(Article("a", text))] == [code]

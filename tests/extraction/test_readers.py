@@ -256,3 +256,9 @@ def test_doubled_single_marks_of_wire_copy_are_double_marks():
         "It was an attempt to mislead voters,",
         "Will Moy",
     )
+
+
+def test_british_nested_closing_marks_stay_single():
+    text = "‘We will not accept what they call ‘reform’’, the union leader Mick Lynch said. ‘It is a cut by another name.’"
+    assert clean_text(text) == text
+    assert clean_text("‘‘He called it ‘a disgrace’’’ Moy said.") == "“He called it ‘a disgrace’” Moy said."

@@ -334,3 +334,47 @@ def test_a_description_after_an_inverted_verb_gives_way_to_the_name_it_describes
 )
 def test_two_parties_joined_by_and_speak_together(sentence, speaker):
     assert [s for _, s, _ in reported(sentence)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # an aside after ", and" or ", while" is no new clause (review of the coordination rule)
+        (
+            "Rep. Adam Schiff, chairman of the House Intelligence Committee, and a frequent target of President Donald Trump, "
+            "said that the whistleblower must be protected.",
+            "Adam Schiff",
+        ),
+        (
+            "Prime Minister Justin Trudeau, while meeting President Joe Biden in Washington, said that the tariffs were unjustified.",
+            "Justin Trudeau",
+        ),
+        ("The United States and Britain said that the sanctions would stay.", "The United States and Britain"),
+        ("In Brussels, Germany and France said that the deal was close.", "Germany and France"),
+        ("Separately, Egypt and Qatar said that talks would resume.", "Egypt and Qatar"),
+        ("The U.S., Britain and France said that the strikes were justified.", "The U.S., Britain and France"),
+        ("Labour said that the government’s plan was unfunded.", "Labour"),
+    ],
+)
+def test_clauses_lists_and_parties_as_subjects(sentence, speaker):
+    assert [s for _, s, _ in reported(sentence, intro="")] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "“It was a frank conversation,” said a senior administration official, who requested anonymity to discuss the "
+            "call with Chinese leader Xi Jinping.",
+            "a senior administration official",
+        ),
+        ("“It will pass,” said one lawmaker, a close ally of President Donald Trump.", "one lawmaker"),
+    ],
+)
+def test_a_name_after_a_description_that_is_no_role_is_not_the_speaker(text, speaker):
+    assert [s.speaker for s in extract_statements(Article("t", text)) if s.kind == "direct"] == [speaker]
+
+
+def test_a_document_described_after_an_inverted_verb_names_nobody():
+    text = "The plan is flawed and must be withdrawn, said the letter, addressed to Secretary of State Antony Blinken."
+    assert [s.speaker for s in extract_statements(Article("t", text))] == []

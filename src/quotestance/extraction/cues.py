@@ -143,12 +143,20 @@ def inverted_subject(after: str) -> str:
     probe, former White House adviser Fiona Hill")."""
     first = _up_to_stop(after)
     words = first.split()
-    if words and words[0].lower() in DETERMINERS | SINGULAR_INDEFINITES and after[len(first) : len(first) + 1] == ",":
+    described = words and words[0].lower() in DETERMINERS | SINGULAR_INDEFINITES and head_noun(first) not in DOCUMENT_WORDS
+    if described and after[len(first) : len(first) + 1] == ",":
         second = _up_to_stop(after[len(first) + 1 :]).strip()
         names = person_names(second)
         if names and len(names[-1][1].split()) >= 2 and second.endswith(names[-1][1]):
-            return second
+            role = second[: -len(names[-1][1])].split()
+            # only a role and the name ("former White House adviser Fiona Hill"), not "a close ally of President
+            # Donald Trump", "who discussed the call with Xi Jinping" or "addressed to Antony Blinken"
+            if not any(w in _NOT_A_ROLE or w.endswith("ed") for w in role):
+                return second
     return first
+
+
+_NOT_A_ROLE = {"a", "an", "the", "who", "whom", "which", "that", "of", "by", "to", "with", "for", "from", "in", "on", "at", "and"}
 
 
 def _whole_name(part: str) -> bool:

@@ -60,8 +60,8 @@ TITLE_WORDS = _words(
     vice-president deputy-minister sen gov executive ceo cio cfo coo cto founder co-founder republican democrat
     democratic conservative det det. insp insp. supt supt. cpl cpl. pvt pvt. sgt sgt. capt capt. maj maj. brig brig. cmdr
     cmdr. rev rev. hon hon. atty atty. amb amb. cllr cllr. prof prof.
-    public prosecution prosecutions prosecutor intelligence justice health homeland environment education labour labor
-    commerce treasury agriculture transport immigration"""
+    public prosecution prosecutions prosecutor intelligence justice health homeland environment education
+    commerce agriculture transport immigration"""
 )
 
 # Capitalised words that open a clause but are not names: "On Monday", "Asked", "However".

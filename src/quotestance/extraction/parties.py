@@ -54,6 +54,7 @@ _SPOKE = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:" + VERB_RE.pattern + ")")  #
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|of|the|across|into)\s+$", re.I)
 _PEOPLE_OWNERS = {"country", "nation", "government", "state", "kingdom", "republic"}  # "The country’s foreign minister"
 _INSTITUTION_REACH = 400  # characters: "the ministry" refers back to a named ministry in the paragraphs just before
+_TRAVEL = re.compile(r"\b(?:in|at|to|from|into|inside|via|through)\s+(?:the\s+)?$")
 _LOCATED = re.compile(r"\s+(?:in|at)\s+[^,]*$")
 
 
@@ -71,6 +72,7 @@ class Parties:
         self._cache: dict[tuple[str | None, int | None], str | None] = {}
         self._index: dict[str, list[int]] | None = None  # word -> offsets, built on first use
         self.prose = _QUOTED.sub(lambda m: " " * len(m.group()), article.text)  # the journalist's words only
+        self.named: set[str] = set()  # parties named outside the dateline
         self.dyad = self._main_dyad(article)
         self.dateline = self._dateline(article.text)
 
@@ -156,8 +158,9 @@ class Parties:
                     return first[0].code  # the paragraph before opens with a party speaking ("Kenya said …"), not acting
                 continue
             if a < 0:
-                if self.dateline and self.dateline in self.dyad[:3]:
-                    return self.dateline  # where the report was filed, when that is a party ("LUXEMBOURG —" is a venue)
+                if self.dateline and (self.dateline in self.named or len(self.dyad) < 2):
+                    return self.dateline  # where the report was filed, unless only a venue of others' dispute
+                    # ("LUXEMBOURG —" over Hungary and Ukraine, never named again)
                 continue
             found = [m for m in self._mentions(self.prose[a:b]) if not _COUNTERPART.match(self.prose, a + m.end)]
             if found:
@@ -292,9 +295,12 @@ class Parties:
         """The parties the article is about, most named first: the headline counts three times, the lede twice,
         the rest of the journalist's prose once."""
         cut = max(article.text.find("\n\n", 200), 400)
+        dateline = m.end() if (m := _DATELINE.match(self.prose)) else 0
         counts: Counter[str] = Counter()
         for text, weight in ((article.title or "", 3), (self.prose[:cut], 2), (self.prose[cut:], 1)):
             for m in self._mentions(text):
+                if (weight != 2 or m.start >= dateline) and not _TRAVEL.search(text, max(0, m.start - 20), m.start):
+                    self.named.add(m.code)  # a party named, not a place travelled to ("flown to Luxembourg")
                 if not (self.places.is_organisation(m.code) and self._forum(text, m)):
                     counts[m.code] += weight  # an organisation as the forum ("takes dispute to UN General Assembly") is no party
         return [code for code, _ in counts.most_common()]

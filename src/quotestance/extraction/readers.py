@@ -96,11 +96,30 @@ def without_headline(text: str, title: str | None) -> str:
     return text
 
 
+def _wire_marks(line: str) -> str:
+    """Wire copy's doubled single marks as double marks (‘‘It was,’’ / “It was,’’ Moy said), closing only a
+    double quote left open, so that British ‘… what they call ‘reform’’ (inner and outer closing together) stays."""
+    if "’’" not in line and "‘‘" not in line:
+        return line
+    out, opened, i = [], False, 0
+    line = line.replace("‘‘", "“")
+    while i < len(line):
+        if opened and line.startswith("’’", i):
+            inner = line.startswith("’’’", i)  # an inner quote closing with the outer one: ’ then ”
+            out.append("’”" if inner else "”")
+            i, opened = i + (3 if inner else 2), False
+            continue
+        opened = line[i] == "“" or opened and line[i] != "”"
+        out.append(line[i])
+        i += 1
+    return "".join(out)
+
+
 def clean_text(text: str) -> str:
     """Normalise line endings, drop boilerplate lines, stray control characters and what follows the article
     ("You Might Also Like", "Comments" in its second half)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\ufeff", "")
-    text = text.replace("‘‘", "“").replace("’’", "”")  # wire copy's doubled single marks: “It was an attempt,’’ Moy said
+    text = "\n".join(_wire_marks(line) for line in text.split("\n"))
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
     lines = [line.rstrip() for line in text.split("\n") if not BOILERPLATE.match(line) and not _SUBHEAD.match(line)]
     lines = _after_teasers(_without_galleries(lines))

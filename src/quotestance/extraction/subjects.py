@@ -23,6 +23,7 @@ from .lexicon import (
     TITLE_WORDS,
 )
 from .people import Registry, person_names
+from .places import places
 
 LEAD_IN = re.compile(
     r"^(?:which|who|whom|that|and|but|while|as|when|after|before|because|although|though|so|yet|then|also|including|with)\s+", re.I
@@ -36,7 +37,8 @@ _CAPITALISED = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
 # two named parties joined by "and" at the end of a subject: "Egypt and Jordan", "Kurt Volker and Tim Morrison",
 # "the United Nations and the European Union", "Russian and Syrian defense ministries" (a shared lower-case head)
 JOINT = re.compile(rf"(?:^|(?<=[\s—–-]))((?:[Tt]he\s+)?{_CAPITALISED}\s+and\s+(?:the\s+)?{_CAPITALISED}(?:\s+[a-z][\w-]*){{0,2}})$")
-_COORDINATING = re.compile(r"^(?:but|and|yet|while|whereas)\s", re.I)  # a new clause with a subject of its own
+# a new clause with a subject of its own: "but General Mark Milley", not "and a close ally of …" nor "while meeting …"
+_COORDINATING = re.compile(r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ww]hile|[Ww]hereas)\s+(?=[A-Z])(?!(?:The|A|An)\s)")
 _CLAUSE_WORDS = {"you", "i", "we", "what", "which", "who", "if", "that", "believe", "think"}  # a clause, not a subject
 _CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d)\b", re.I)
 NEGATED_SUBJECT = {"neither", "no", "nobody", "none", "nor"}
@@ -70,8 +72,9 @@ def subject_before(window: str, reg: Registry) -> str:
         listed = []  # "Mali, Burkina Faso and Niger": a list's earlier members, each a comma part of its own
         while last is parts[-1] and joint.start() == 0 and len(listed) < len(parts) - 1:
             member = parts[-2 - len(listed)].strip()
-            if not re.fullmatch(_CAPITALISED, member) or all(w.lower() in STOP_WORDS for w in member.split()):
-                break
+            person = len(member.split()) >= 2 and [n for _, n, _ in person_names(member)] == [member]
+            if not re.fullmatch(_CAPITALISED, member) or not (places().code_of(re.sub(r"^[Tt]he\s+", "", member)) or person):
+                break  # a party or a person, not "In Brussels" nor "Separately"
             listed.insert(0, member)
         return ", ".join([*listed, joint.group(1)])  # "Egypt and Jordan also", "Russian and Syrian defense ministries"
     if not joint:  # "officials in Paris and Berlin" is one phrase: its "and" joins names, not clauses
@@ -136,10 +139,12 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
         return subject if nominal else None  # "India’s commerce minister", as written, when nobody is named
     if (
         all(w[:1].isupper() or w.lower() in DETERMINERS for w in words)
-        and len(words) <= 4
+        and (len(words) <= 4 or JOINT.fullmatch(subject.split(", ")[-1]))
         and not all(w.lower() in STOP_WORDS for w in words)
     ):
-        return subject  # a capital, country or building used for its government: "Moscow", "the White House"
+        # a capital, country or building used for its government: "Moscow", "the White House"; or several
+        # ("The United States and Britain", "Mali, Burkina Faso and Niger")
+        return subject
     return None
 
 
