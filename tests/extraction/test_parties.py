@@ -359,3 +359,14 @@ def test_a_dateline_that_is_no_party_is_a_venue():
 )
 def test_a_home_dateline_still_gives_an_untold_role_its_country(text, code):
     assert [s.speaker_affiliation_code for s in extract_statements(Article("a", text))] == [code]
+
+
+def test_a_joint_speaker_of_several_parties_speaks_for_none_of_them():
+    found = statements(
+        "Russia and China said that the decision was a violation of international law.\n\n"
+        "China said it would appeal. Bosnia and Herzegovina said it would abstain."
+    )
+    assert found["the decision was a violation of international law"].speaker == "Russia and China"
+    assert found["the decision was a violation of international law"].speaker_affiliation_code is None
+    assert found["it would appeal"].speaker_affiliation_code == "CHN"
+    assert found["it would abstain"].speaker_affiliation_code == "BIH"  # one country with "and" in its name

@@ -183,6 +183,10 @@ class Parties:
         own = self._mentions(_LOCATED.sub("", speaker)) or self._mentions(speaker)
         own = own or (self._mentions(speaker.title()) if speaker.isupper() else [])  # "ABU DHABI", a dateline
         if own:
+            joins = [j.start() for j in re.finditer(r",| and ", speaker)]
+            if any(not any(m.start <= j < m.end for m in own) for j in joins):
+                return None  # "Egypt and Jordan", "Russian and Syrian defense ministries": no one party speaks
+                # ("Bosnia and Herzegovina" is one)
             return None if _words(speaker) & self.places.not_state else own[-1].code
         if {w.lower() for w in _WORD.findall(speaker) if not w.istitle()} & self.places.not_state:
             return None  # "an airline spokesman", "the Croatian operator", "an NGO worker" (but not "Ngo Quang Tuan")
