@@ -235,3 +235,19 @@ def test_a_surname_takes_the_full_name_the_headline_gives():
     found = extract_quotes(Article("t", text, title="Apple says Steve Jobs resigning as CEO"))
     assert [q.speaker for q in found] == ["Steve Jobs"]
     assert [q.speaker for q in extract_quotes(Article("t", text))] == ["Jobs"]  # no headline, no full name
+
+
+def test_a_speaker_named_in_the_next_sentence_owns_the_quote():
+    text = (
+        "Officials met on Monday.\n“We will not back down.” The warning came from Defence Minister Ana Lucía Restrepo "
+        "Gómez, who spoke in Bogotá.\n“It is over,” Restrepo said."
+    )
+    got = [(s.speaker, s.cue) for s in extract_quotes(Article("t", text))]
+    assert got == [("Ana Lucía Restrepo Gómez", "came from"), ("Ana Lucía Restrepo Gómez", "said")]
+
+
+def test_an_interview_label_names_the_speaker_but_a_sign_does_not():
+    text = "Q: Will you meet Putin?\nBiden: “Not now, we are not ready.”"
+    assert [s.speaker for s in extract_quotes(Article("t", text))] == ["Biden"]
+    text = "Crowds gathered.\nThe sign read: “No entry for anyone at all.”"
+    assert [s.speaker for s in extract_quotes(Article("t", text))] == [None]

@@ -14,6 +14,7 @@ Rules, in order (README.md, "How quotes are found"):
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -95,6 +96,26 @@ def find_speaker(w: Window, before: str, partial: bool, reg: Registry) -> tuple[
     return (cues[0] if cues else None), None, (cues[0][0] if cues else None)
 
 
+# the speaker named in the sentence after a quote: "“…” The warning came from Defence Minister Ana Restrepo."
+_CAME_FROM = re.compile(
+    r"\s*(?:The|That|This|Those|These)\s+(?:[a-z]+\s+){0,2}?(?:warning|remarks?|comments?|words|statement|message|threat|"
+    r"pledge|appeal|plea|criticism|admission|call|response|assessment|verdict|rebuke|promise)\s+(?:came|comes|come)\s+"
+    r"from\s+([^.;,:“”\"]{3,120})"
+)
+# a speaker's name and a colon opening the quote's paragraph: an interview or transcript ("Biden: “Not now.”")
+_LABEL = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+)\s*:\s*$")
+
+
+def _named_beside(text: str, w: Window, before: str, reg: Registry) -> tuple[str, str] | None:
+    """(cue, speaker) for a quote no reporting verb attributes, when the next sentence says whose words they
+    were, or the paragraph opens with the speaker's name and a colon."""
+    if (m := _CAME_FROM.match(text, w.close_at)) and (speaker := resolve(m.group(1), w.open_at, reg)):
+        return "came from", speaker
+    if w.sent_lo == w.para_start and (m := _LABEL.fullmatch(before)) and (speaker := resolve(m.group(1), w.open_at, reg)):
+        return ":", speaker
+    return None
+
+
 def _institution(name: str) -> bool:
     """Whether a subject names an institution or a party ("the Food Standards Agency", "Moscow"), not "Sales" or "Shares"."""
     return head_noun(name) in INSTITUTION_HEADS or bool(places().mentions(name))
@@ -147,6 +168,8 @@ def attribute(article: Article, spans: list[Span], reg: Registry, layout: Layout
             found, speaker, cue = (after, by, after[0]) if own else (found or (holder.cue, ""), holder.speaker, holder.cue)
         if found and not speaker and accepted_ends and accepted_ends[-1] >= w.sent_lo - 1 and accepted_ends[-1] > w.para_start:
             speaker = last_speaker  # "…called it “x” and said it would “y”": same sentence, same subject
+        if found is None and (named := _named_beside(text, w, before, reg)):
+            found, speaker, cue = named, named[1], named[0]
         if found is None:
             if partial or len(qtext.split()) < 3:
                 continue  # scare quotes / a quoted word with nobody saying it
