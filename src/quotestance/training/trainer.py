@@ -182,8 +182,6 @@ def _make_trainer(
         model = AutoModelForSequenceClassification.from_pretrained(
             base, num_labels=len(labels), id2label=id2label(labels), label2id=l2i, use_safetensors=True, local_files_only=True
         )
-    if cfg.freeze_embeddings:
-        model.get_input_embeddings().weight.requires_grad_(False)  # the Trainer's optimizer takes trainable weights only
     weights = class_weights([l2i.get(r["label"], -100) for r in splits["train"]], len(labels), cfg.class_weights)
     trainer = StanceTrainer(
         loss=distil_loss(cfg.distil_alpha, cfg.distil_temperature, weights, cfg.label_smoothing),
