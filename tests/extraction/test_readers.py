@@ -262,3 +262,10 @@ def test_british_nested_closing_marks_stay_single():
     text = "‘We will not accept what they call ‘reform’’, the union leader Mick Lynch said. ‘It is a cut by another name.’"
     assert clean_text(text) == text
     assert clean_text("‘‘He called it ‘a disgrace’’’ Moy said.") == "“He called it ‘a disgrace’” Moy said."
+
+
+def test_numbered_section_headings_go_but_numbered_lists_stay():
+    text = "He warned.\n2. Never urged Ukraine to investigate Joe Biden\n“At no time was I aware,” he said.\n3. Questioning the judgment\nMore."
+    assert clean_text(text) == "He warned.\n“At no time was I aware,” he said.\nMore."
+    demands = "The demands:\n1. Withdraw all troops\n2. Release the prisoners\nEnd."
+    assert clean_text(demands) == demands

@@ -58,6 +58,22 @@ _SLIDE = re.compile(r"\s*-\s*\d{1,3}/(\d{1,3})\s")  # "- 4/50 I'll keep working,
 _SUBHEAD = re.compile(r"^\s*(?:[-•*]\s*|\d{1,2}[.)]\s*)?[“\"‘«](?=[^“”\"«»\n]{1,120}[”\"’»]\s*$)(?:\S+\s+){0,11}\S*[^\s.,!?…][”\"’»]\s*$")
 
 
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+_HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+[A-Z][^.!?…\n]{0,100}[^\s.,!?…:;”\"’»]\s*$")
+
+
+def _without_headings(lines: list[str]) -> list[str]:
+    """Numbered section headings ("2. Never urged Ukraine to investigate Joe Biden"): a short numbered line
+    without a full stop, between paragraphs of prose. Consecutive numbered lines are a list, and stay."""
+    full = [k for k, line in enumerate(lines) if line.strip()]
+    keep = set(range(len(lines)))
+    for i, k in enumerate(full):
+        near = [full[j] for j in (i - 1, i + 1) if 0 <= j < len(full)]
+        if _HEADING.match(lines[k]) and len(lines[k].split()) <= 13 and not any(_NUMBERED.match(lines[j]) for j in near):
+            keep.discard(k)
+    return [line for k, line in enumerate(lines) if k in keep]
+
+
 def _without_galleries(lines: list[str]) -> list[str]:
     """Lines of a slide show ("- 1/50 …", "- 2/50 …"): numbered slides out of the same total, three or more of them
     ("- 9/11 families said …" alone is a story line)."""
@@ -122,7 +138,7 @@ def clean_text(text: str) -> str:
     text = "\n".join(_wire_marks(line) for line in text.split("\n"))
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
     lines = [line.rstrip() for line in text.split("\n") if not BOILERPLATE.match(line) and not _SUBHEAD.match(line)]
-    lines = _after_teasers(_without_galleries(lines))
+    lines = _after_teasers(_without_galleries(_without_headings(lines)))
     half, seen = sum(len(line) + 1 for line in lines) / 2, 0
     for k, line in enumerate(lines):  # "You Might Also Like", "Featured Slide Shows", "Comments": the article has ended
         if seen > half and END_OF_ARTICLE.match(line):
