@@ -378,3 +378,11 @@ def test_a_name_after_a_description_that_is_no_role_is_not_the_speaker(text, spe
 def test_a_document_described_after_an_inverted_verb_names_nobody():
     text = "The plan is flawed and must be withdrawn, said the letter, addressed to Secretary of State Antony Blinken."
     assert [s.speaker for s in extract_statements(Article("t", text))] == []
+
+
+def test_joint_speakers_before_a_time_phrase_and_in_direct_quotes():
+    assert [s for _, s, _ in reported("China and Russia on Monday said that they opposed new sanctions.", intro="")] == ["China and Russia"]
+    text = "“We reject any attempt to annex the land,” Egypt and Jordan said in a joint statement."
+    assert [s.speaker for s in extract_statements(Article("t", text))] == ["Egypt and Jordan"]
+    named = "A new report released on Monday by the Center on Poverty and Inequality calls that into question."
+    assert reported(named, intro="") == []  # a document, not "Inequality"

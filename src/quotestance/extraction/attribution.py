@@ -25,7 +25,7 @@ from .people import Registry
 from .places import places
 from .reported import holder_of
 from .spans import Span
-from .subjects import sentence_subject, speaker_of
+from .subjects import JOINT, sentence_subject, speaker_of
 from .text import first_end_in, last_end_in, normalise, paragraphs, sentence_ends
 
 
@@ -91,7 +91,8 @@ def find_speaker(w: Window, before: str, partial: bool, reg: Registry) -> tuple[
     found_after = cue_after(w.after)
     cues = [c for c in ((found_before, found_after) if partial else (found_after, found_before)) if c]
     for verb, subject in cues:
-        if speaker := resolve(subject, w.open_at, reg):
+        joint = JOINT.fullmatch(subject.strip())  # "“…,” Egypt and Jordan said": both
+        if speaker := speaker_of(subject.strip(), w.open_at, reg) if joint else resolve(subject, w.open_at, reg):
             return cues[0], speaker, verb
     return (cues[0] if cues else None), None, (cues[0][0] if cues else None)
 

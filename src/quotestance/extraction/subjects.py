@@ -67,8 +67,10 @@ def subject_before(window: str, reg: Registry) -> str:
     bare = last.split()
     while bare and (bare[-1].lower().strip(",") in SUBJECT_TRAILERS or bare[-1] in "—–-"):
         bare.pop()
-    joint = JOINT.search(" ".join(bare))
-    if joint and _opens_subject(" ".join(bare)[: joint.start()]):
+    phrase = clip_subject(" ".join(bare))  # "China and Russia on Monday"
+    joint = JOINT.search(phrase)
+    names_joined = JOINT.search(" ".join(bare))
+    if joint and _opens_subject(phrase[: joint.start()]):
         listed = []  # "Mali, Burkina Faso and Niger": a list's earlier members, each a comma part of its own
         while last is parts[-1] and joint.start() == 0 and len(listed) < len(parts) - 1:
             member = parts[-2 - len(listed)].strip()
@@ -77,7 +79,7 @@ def subject_before(window: str, reg: Registry) -> str:
                 break  # a party or a person, not "In Brussels" nor "Separately"
             listed.insert(0, member)
         return ", ".join([*listed, joint.group(1)])  # "Egypt and Jordan also", "Russian and Syrian defense ministries"
-    if not joint:  # "officials in Paris and Berlin" is one phrase: its "and" joins names, not clauses
+    if not names_joined:  # "officials in Paris and Berlin" is one phrase: its "and" joins names, not clauses
         last = CLAUSE_BREAK.split(" " + last)[-1]
     words = last.split()
     while words and words[-1].lower().strip(",") in SUBJECT_TRAILERS:
