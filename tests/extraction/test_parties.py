@@ -370,3 +370,14 @@ def test_a_joint_speaker_of_several_parties_speaks_for_none_of_them():
     assert found["the decision was a violation of international law"].speaker_affiliation_code is None
     assert found["it would appeal"].speaker_affiliation_code == "CHN"
     assert found["it would abstain"].speaker_affiliation_code == "BIH"  # one country with "and" in its name
+
+
+def test_joint_people_share_a_party_only_when_both_have_it():
+    found = statements(
+        "Russian President Vladimir Putin and Chinese leader Xi Jinping said that their partnership had no limits.\n\n"
+        "US envoy Kurt Volker and US official Tim Morrison said that the call was improper."
+    )
+    assert found["their partnership had no limits"].speaker == "Vladimir Putin and Xi Jinping"
+    assert found["their partnership had no limits"].speaker_affiliation_code is None
+    assert found["the call was improper"].speaker == "Kurt Volker and Tim Morrison"
+    assert found["the call was improper"].speaker_affiliation_code == "USA"

@@ -196,6 +196,9 @@ class Parties:
                 return None
             # "the ministry said" just after "Algeria’s Defence Ministry said": the party of that mention
             return self._institution(speaker, at, reach=_INSTITUTION_REACH) or self._around(at)
+        if len(people := re.split(r",\s*|\s+and\s+", speaker)) > 1 and all(p[:1].isupper() for p in people):
+            codes = {self._resolve(p, at) for p in people}  # "Kurt Volker and Tim Morrison": one party, if they share it
+            return codes.pop() if len(codes) == 1 else None
         last = speaker.split()[-1]
         surname = last if len(speaker.split()) > 1 and last[:1].isupper() else None
         untold = None

@@ -36,7 +36,10 @@ DATELINE = re.compile(r"^\s*[^\s—a-z][^—]{0,60}?\s—\s+")  # "TROMSØ, Norw
 _CAPITALISED = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
 # two named parties joined by "and" at the end of a subject: "Egypt and Jordan", "Kurt Volker and Tim Morrison",
 # "the United Nations and the European Union", "Russian and Syrian defense ministries" (a shared lower-case head)
-JOINT = re.compile(rf"(?:^|(?<=[\s—–-]))((?:[Tt]he\s+)?{_CAPITALISED}\s+and\s+(?:the\s+)?{_CAPITALISED}(?:\s+[a-z][\w-]*){{0,2}})$")
+# a party or a titled person: "Egypt", "Russian President Vladimir Putin", "Chinese leader Xi Jinping"
+_TITLE = "|".join(sorted((w for w in TITLE_WORDS - DETERMINERS if w.isalpha() and w.islower()), key=len, reverse=True))
+_MEMBER = rf"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:{_TITLE})(?=\s+[A-Z]))){{0,4}}"
+JOINT = re.compile(rf"(?:^|(?<=[\s—–-]))((?:[Tt]he\s+)?{_MEMBER}\s+and\s+(?:the\s+)?{_MEMBER}(?:\s+[a-z][\w-]*){{0,2}})$")
 # a new clause with a subject of its own: "but General Mark Milley", not "and a close ally of …" nor "while meeting …"
 _COORDINATING = re.compile(r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ww]hile|[Ww]hereas)\s+(?=[A-Z])(?!(?:The|A|An)\s)")
 _CLAUSE_WORDS = {"you", "i", "we", "what", "which", "who", "if", "that", "believe", "think"}  # a clause, not a subject
@@ -117,7 +120,8 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
     # "one user", "some slow-and-steady advocates", "Large crowds of protesters"
     if head in INSTITUTION_HEADS or indefinite:
         return as_written(subject) if low in DETERMINERS | INDEFINITES or words[0].istitle() and not _proper(words[0]) else subject
-    if JOINT.fullmatch(subject) and len(names := person_names(subject)) == 2:
+    persons = [n for n in person_names(subject) if len(n[1].split()) >= 2 or reg.find(n[1])]  # not "Chinese" in "Chinese leader Xi"
+    if JOINT.fullmatch(subject) and len(names := persons) == 2:
         first, second = (resolve(n, pos, reg) for _, n, _ in names)  # "Kurt Volker and Tim Morrison": both, by full name
         if first and second and first != second:
             return f"{first} and {second}"
