@@ -131,3 +131,18 @@ def test_the_committed_soft_labels_cover_the_corpus_and_the_pool():
     assert not held & set(soft.probs), "validation or test rows must never carry the teacher's labels"
     assert {text_key(r["text"]) for r in read_pool(pool)} <= set(soft.probs)
     assert all(abs(sum(p) - 1) < 1e-3 for p in soft.probs.values())
+
+
+def test_row_weights_scale_each_rows_loss():
+    import torch
+    import torch.nn.functional as F
+
+    logits = torch.tensor([[2.0, 0.1, -1.0], [0.3, 0.2, 0.9]])
+    labels = torch.tensor([0, 2])
+    soft = torch.tensor([[0.7, 0.2, 0.1], [float("nan")] * 3])
+    loss = distil_loss(0.5, 1.0, None)
+    plain = loss(logits, labels, soft)
+    rows = torch.tensor([1.0, 2.0])
+    ce = F.cross_entropy(logits[1:], labels[1:]).item()
+    assert loss(logits, labels, soft, rows).item() == pytest.approx(plain.item() + ce / 2, rel=1e-5)  # row 1 counted twice
+    assert loss(logits, labels, None, rows).item() > loss(logits, labels, None).item()

@@ -157,20 +157,21 @@ def distil_loss(alpha: float, temperature: float, weights: list[float] | None, s
 
     weight_t = torch.tensor(weights, dtype=torch.float32) if weights else None
 
-    def loss_fn(logits: torch.Tensor, labels: torch.Tensor, soft: torch.Tensor | None) -> torch.Tensor:
+    def loss_fn(logits: torch.Tensor, labels: torch.Tensor, soft: torch.Tensor | None, rows: torch.Tensor | None = None) -> torch.Tensor:
         logits = logits.float()
         has_gold = labels >= 0
         w = None if weight_t is None else weight_t.to(logits.device)
         ce = F.cross_entropy(logits, labels.clamp_min(0), weight=w, reduction="none", label_smoothing=smoothing) * has_gold
+        row_w = torch.ones_like(ce) if rows is None else rows.float()  # hard rows may weigh more (`hard_weight`)
         if soft is None:
-            return ce.sum() / has_gold.sum().clamp_min(1)
+            return (ce * row_w).sum() / has_gold.sum().clamp_min(1)
         has_soft = ~torch.isnan(soft).any(-1)
         target = torch.where(has_soft[:, None], soft, torch.full_like(soft, 1.0 / soft.shape[-1]))
         target = (target.clamp_min(1e-4).log() / temperature).softmax(-1)
         student = (logits / temperature).log_softmax(-1)
         kl = (target * (target.log() - student)).sum(-1) * temperature**2 * has_soft
         a = torch.where(has_gold, torch.full_like(kl, alpha), torch.ones_like(kl)) * has_soft
-        per_row = a * kl + (1 - a) * ce
+        per_row = (a * kl + (1 - a) * ce) * row_w
         return per_row.sum() / (has_gold | has_soft).sum().clamp_min(1)
 
     return loss_fn

@@ -20,7 +20,7 @@ from transformers.trainer_callback import ProgressCallback
 
 from ..hf import quiet
 from ..io import check_overwrite
-from ..labels import id2label, label2id, label_set
+from ..labels import id2label, is_hard, label2id, label_set
 from ..stance.base_models import resolve_base_model
 from .config import TrainConfig
 from .data import load_splits
@@ -87,9 +87,11 @@ def _tokenized(
     labels: tuple[str, ...],
     max_length: int,
     soft: SoftLabels | None = None,
+    hard_weight: float = 1.0,
 ) -> dict[str, Dataset]:
     """Tokenized splits; with soft labels, train rows carry a `soft` column (NaN where the teacher has none)
-    and pool rows (label None) get label -100, so they learn from the teacher alone."""
+    and pool rows (label None) get label -100, so they learn from the teacher alone. With a `hard_weight`,
+    train rows carry a `weight` column: that weight for rows with a hard-phenomenon tag, else 1."""
     from datasets import Dataset
 
     l2i = label2id(labels)
@@ -99,6 +101,8 @@ def _tokenized(
         columns: dict[str, Any] = {"text": texts, "label": [l2i[r["label"]] if r["label"] is not None else -100 for r in rows]}
         if with_soft and soft is not None:
             columns["soft"] = soft.for_texts(texts, labels).tolist()
+        if with_soft and hard_weight != 1.0:
+            columns["weight"] = [hard_weight if is_hard(r) else 1.0 for r in rows]
         ds = Dataset.from_dict(columns)
         return ds.map(lambda b: tokenizer(b["text"], truncation=True, max_length=max_length), batched=True, remove_columns=["text"])
 
@@ -176,7 +180,7 @@ def _make_trainer(
         if sorted(soft.labels) != sorted(labels):
             raise ValueError(f"{cfg.soft_labels}: soft labels for {', '.join(soft.labels)}, but this run trains {', '.join(labels)}")
         splits = {**splits, "train": splits["train"] + soft.pool_rows(cfg.distil_pool)}
-    data = _tokenized(splits, tokenizer, labels, cfg.max_length, soft)
+    data = _tokenized(splits, tokenizer, labels, cfg.max_length, soft, cfg.hard_weight)
     l2i = label2id(labels)
     with quiet():  # the new classification head is reported as missing from the base: expected, not news
         model = AutoModelForSequenceClassification.from_pretrained(
@@ -209,8 +213,9 @@ class StanceTrainer(Trainer):
     def compute_loss(self, model: Any, inputs: dict[str, Any], return_outputs: bool = False, num_items_in_batch: Any = None) -> Any:
         labels = inputs.pop("labels")
         soft = inputs.pop("soft", None)
+        weight = inputs.pop("weight", None)
         outputs = model(**inputs)
-        loss = self.stance_loss(outputs.logits, labels, soft)
+        loss = self.stance_loss(outputs.logits, labels, soft, weight)
         return (loss, outputs) if return_outputs else loss
 
 
