@@ -247,7 +247,21 @@ def test_a_speaker_named_in_the_next_sentence_owns_the_quote():
 
 
 def test_an_interview_label_names_the_speaker_but_a_sign_does_not():
-    text = "Q: Will you meet Putin?\nBiden: “Not now, we are not ready.”"
-    assert [s.speaker for s in extract_quotes(Article("t", text))] == ["Biden"]
+    text = "Joe Biden spoke to reporters.\nQ: Will you meet Putin?\nBiden: “Not now, we are not ready.”"
+    assert [s.speaker for s in extract_quotes(Article("t", text))] == ["Joe Biden"]
+    for label in ("Update", "BREAKING", "Moscow", "The Daily Mail", "Warning"):  # labels that are nobody
+        text = f"Storms hit Florida.\n{label}: “All flights out of Miami are cancelled until further notice.”"
+        assert [s.speaker for s in extract_quotes(Article("t", text))] == [None], label
     text = "Crowds gathered.\nThe sign read: “No entry for anyone at all.”"
+    assert [s.speaker for s in extract_quotes(Article("t", text))] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran issued a warning. “We will close the Strait of Hormuz if we are attacked.” The response came from Washington within hours.",
+        "Neighbours heard shouting. “Please help me, he has a gun.” The call came from a house on Elm Street, police said.",
+    ],
+)
+def test_came_from_a_place_or_a_thing_names_no_speaker(text):
     assert [s.speaker for s in extract_quotes(Article("t", text))] == [None]

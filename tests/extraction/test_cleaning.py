@@ -131,3 +131,8 @@ def test_numbered_section_headings_go_but_numbered_lists_stay():
     assert clean_text(text) == "He warned.\n“At no time was I aware,” he said.\nMore."
     demands = "The demands:\n1. Withdraw all troops\n2. Release the prisoners\nEnd."
     assert clean_text(demands) == demands
+
+
+def test_a_hard_wrapped_number_is_no_heading():
+    text = "The bill passed by 312 votes to\n48. Labour MP Diane Abbott said the vote was a dark day\nfor the country."
+    assert clean_text(text) == text

@@ -381,3 +381,30 @@ def test_joint_people_share_a_party_only_when_both_have_it():
     assert found["their partnership had no limits"].speaker_affiliation_code is None
     assert found["the call was improper"].speaker == "Kurt Volker and Tim Morrison"
     assert found["the call was improper"].speaker_affiliation_code == "USA"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "code"),
+    [
+        (
+            "The White House and the State Department said the United States would not attend.",
+            "the White House and the State Department",
+            "USA",
+        ),
+        ("China’s Ministry of Industry and Information Technology said it would tighten export controls.", None, "CHN"),
+        ("Hamas and Islamic Jihad said they would not disarm.", "Hamas and Islamic Jihad", None),
+        ("Trump and Elon Musk said that the agency would close.", "Trump and Elon Musk", None),
+        ("Trinidad and Tobago said that it would close its border.", "Trinidad and Tobago", "TTO"),
+        ("Trinidad and Tobago Foreign Minister Amery Browne said that the border would stay shut.", "Amery Browne", "TTO"),
+        (
+            "Israeli Prime Minister Benjamin Netanyahu and Defence Minister Israel Katz said the army would strike.",
+            "Benjamin Netanyahu and Israel Katz",
+            "ISR",
+        ),
+    ],
+)
+def test_joint_speakers_keep_every_member_and_a_shared_party(sentence, speaker, code):
+    (found,) = extract_statements(Article("a", sentence))
+    assert found.speaker_affiliation_code == code
+    if speaker:
+        assert found.speaker == speaker

@@ -25,7 +25,7 @@ from .people import Registry
 from .places import places
 from .reported import holder_of
 from .spans import Span
-from .subjects import JOINT, sentence_subject, speaker_of
+from .subjects import joint, sentence_subject, speaker_of
 from .text import first_end_in, last_end_in, normalise, paragraphs, sentence_ends
 
 
@@ -91,8 +91,8 @@ def find_speaker(w: Window, before: str, partial: bool, reg: Registry) -> tuple[
     found_after = cue_after(w.after)
     cues = [c for c in ((found_before, found_after) if partial else (found_after, found_before)) if c]
     for verb, subject in cues:
-        joint = JOINT.fullmatch(subject.strip())  # "“…,” Egypt and Jordan said": both
-        if speaker := speaker_of(subject.strip(), w.open_at, reg) if joint else resolve(subject, w.open_at, reg):
+        both = joint(subject.strip(), whole=True)  # "“…,” Egypt and Jordan said": both
+        if speaker := speaker_of(subject.strip(), w.open_at, reg) if both else resolve(subject, w.open_at, reg):
             return cues[0], speaker, verb
     return (cues[0] if cues else None), None, (cues[0][0] if cues else None)
 
@@ -100,7 +100,7 @@ def find_speaker(w: Window, before: str, partial: bool, reg: Registry) -> tuple[
 # the speaker named in the sentence after a quote: "“…” The warning came from Defence Minister Ana Restrepo."
 _CAME_FROM = re.compile(
     r"\s*(?:The|That|This|Those|These)\s+(?:[a-z]+\s+){0,2}?(?:warning|remarks?|comments?|words|statement|message|threat|"
-    r"pledge|appeal|plea|criticism|admission|call|response|assessment|verdict|rebuke|promise)\s+(?:came|comes|come)\s+"
+    r"pledge|appeal|plea|criticism|admission|assessment|rebuke|promise)\s+(?:came|comes|come)\s+"
     r"from\s+([^.;,:“”\"]{3,120})"
 )
 # a speaker's name and a colon opening the quote's paragraph: an interview or transcript ("Biden: “Not now.”")
@@ -110,11 +110,18 @@ _LABEL = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+)\s*:\s*$")
 def _named_beside(text: str, w: Window, before: str, reg: Registry) -> tuple[str, str] | None:
     """(cue, speaker) for a quote no reporting verb attributes, when the next sentence says whose words they
     were, or the paragraph opens with the speaker's name and a colon."""
-    if (m := _CAME_FROM.match(text, w.close_at)) and (speaker := resolve(m.group(1), w.open_at, reg)):
+    if (m := _CAME_FROM.match(text, w.close_at)) and (speaker := resolve(m.group(1), w.open_at, reg)) and _a_person(speaker):
         return "came from", speaker
-    if w.sent_lo == w.para_start and (m := _LABEL.fullmatch(before)) and (speaker := resolve(m.group(1), w.open_at, reg)):
-        return ":", speaker
+    # a label is a speaker only as a person the article has named ("Biden:"), not "Update:", "Moscow:", "The Daily Mail:"
+    label = _LABEL.fullmatch(before) if w.sent_lo == w.para_start else None
+    if label and (person := reg.find(label.group(1))) and _a_person(person.name):
+        return ":", person.name
     return None
+
+
+def _a_person(name: str) -> bool:
+    """A person's name, not a description ("a house on Elm Street") nor a place ("Washington")."""
+    return name[:1].isupper() and not places().mentions(name)
 
 
 def _institution(name: str) -> bool:

@@ -31,7 +31,8 @@ def _without_headings(lines: list[str]) -> list[str]:
     keep = set(range(len(lines)))
     for i, k in enumerate(full):
         near = [full[j] for j in (i - 1, i + 1) if 0 <= j < len(full)]
-        if _HEADING.match(lines[k]) and len(lines[k].split()) <= 13 and not any(_NUMBERED.match(lines[j]) for j in near):
+        after_prose = i == 0 or lines[full[i - 1]].rstrip()[-1:] in '.!?:”"’)'  # not a hard-wrapped sentence's "48."
+        if _HEADING.match(lines[k]) and len(lines[k].split()) <= 13 and after_prose and not any(_NUMBERED.match(lines[j]) for j in near):
             keep.discard(k)
     return [line for k, line in enumerate(lines) if k in keep]
 

@@ -54,6 +54,7 @@ _SPOKE = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:" + VERB_RE.pattern + ")")  #
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|of|the|across|into)\s+$", re.I)
 _PEOPLE_OWNERS = {"country", "nation", "government", "state", "kingdom", "republic"}  # "The country’s foreign minister"
 _INSTITUTION_REACH = 400  # characters: "the ministry" refers back to a named ministry in the paragraphs just before
+_JOIN = re.compile(r",\s*|\s+and\s+")  # between the members of a joint speaker
 _TRAVEL = re.compile(r"\b(?:in|at|to|from|into|inside|via|through)\s+(?:the\s+)?$")
 _LOCATED = re.compile(r"\s+(?:in|at)\s+[^,]*$")
 
@@ -182,11 +183,9 @@ class Parties:
         # ("the Chinese embassy in Tokyo" is China's, "officials in Dhaka" Bangladesh's)
         own = self._mentions(_LOCATED.sub("", speaker)) or self._mentions(speaker)
         own = own or (self._mentions(speaker.title()) if speaker.isupper() else [])  # "ABU DHABI", a dateline
+        if (joint := self._joint(speaker, at)) is not _UNSET:
+            return joint  # type: ignore[return-value]
         if own:
-            joins = [j.start() for j in re.finditer(r",| and ", speaker)]
-            if any(not any(m.start <= j < m.end for m in own) for j in joins):
-                return None  # "Egypt and Jordan", "Russian and Syrian defense ministries": no one party speaks
-                # ("Bosnia and Herzegovina" is one)
             return None if _words(speaker) & self.places.not_state else own[-1].code
         if {w.lower() for w in _WORD.findall(speaker) if not w.istitle()} & self.places.not_state:
             return None  # "an airline spokesman", "the Croatian operator", "an NGO worker" (but not "Ngo Quang Tuan")
@@ -196,9 +195,6 @@ class Parties:
                 return None
             # "the ministry said" just after "Algeria’s Defence Ministry said": the party of that mention
             return self._institution(speaker, at, reach=_INSTITUTION_REACH) or self._around(at)
-        if len(people := re.split(r",\s*|\s+and\s+", speaker)) > 1 and all(p[:1].isupper() for p in people):
-            codes = {self._resolve(p, at) for p in people}  # "Kurt Volker and Tim Morrison": one party, if they share it
-            return codes.pop() if len(codes) == 1 else None
         last = speaker.split()[-1]
         surname = last if len(speaker.split()) > 1 and last[:1].isupper() else None
         untold = None
@@ -212,6 +208,19 @@ class Parties:
         if untold is not None:
             return self._around(untold)
         return self._unnamed_role(occurrences[0][0]) if occurrences else None  # in text order: the first mention
+
+    def _joint(self, speaker: str, at: int | None) -> object:
+        """A speaker of several members ("Egypt and Jordan", "Kurt Volker and Tim Morrison", "the Pentagon and the
+        CIA"): the one party the members that have one share, None when they differ, _UNSET when the speaker is
+        no joint ("Bosnia and Herzegovina") or no member has a party ("China's Ministry of Industry and
+        Information Technology" is China's through its first part)."""
+        joins = [j.start() for j in _JOIN.finditer(speaker)]
+        if not joins or any(all(m.start <= j < m.end for j in joins) for m in self._mentions(speaker)):
+            return _UNSET
+        codes = {code for part in _JOIN.split(speaker) if part.strip() and (code := self._resolve(part.strip(), at))}
+        if not codes:
+            return _UNSET
+        return codes.pop() if len(codes) == 1 else None
 
     def _unnamed_role(self, pos: int) -> str | None:
         """The party of a role given without a name in the sentences just before a speaker's first mention, which

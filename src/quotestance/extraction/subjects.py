@@ -39,7 +39,20 @@ _CAPITALISED = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
 # a party or a titled person: "Egypt", "Russian President Vladimir Putin", "Chinese leader Xi Jinping"
 _TITLE = "|".join(sorted((w for w in TITLE_WORDS - DETERMINERS if w.isalpha() and w.islower()), key=len, reverse=True))
 _MEMBER = rf"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:{_TITLE})(?=\s+[A-Z]))){{0,4}}"
-JOINT = re.compile(rf"(?:^|(?<=[\s—–-]))((?:[Tt]he\s+)?{_MEMBER}\s+and\s+(?:the\s+)?{_MEMBER}(?:\s+[a-z][\w-]*){{0,2}})$")
+_JOINT = re.compile(rf"(?:^|(?<=[\s—–-]))((?:[Tt]he\s+)?{_MEMBER}\s+and\s+(?:the\s+)?{_MEMBER}(?:\s+[a-z][\w-]*){{0,2}})$")
+
+
+def joint(phrase: str, whole: bool = False) -> re.Match[str] | None:
+    """Two or more parties or people joined by "and" at the end of `phrase` (all of it, with `whole`), unless the
+    "and" belongs to one place's name ("Trinidad and Tobago Foreign Minister Amery Browne")."""
+    m = (_JOINT.fullmatch if whole else _JOINT.search)(phrase)
+    if m is None:
+        return None
+    ands = [a.start() + 1 for a in re.finditer(r"\sand\s", m.group(1))]
+    one_name = any(p.start <= a < p.end for p in places().mentions(m.group(1)) for a in ands)
+    return None if one_name else m
+
+
 # a new clause with a subject of its own: "but General Mark Milley", not "and a close ally of …" nor "while meeting …"
 _COORDINATING = re.compile(r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ww]hile|[Ww]hereas)\s+(?=[A-Z])(?!(?:The|A|An)\s)")
 _CLAUSE_WORDS = {"you", "i", "we", "what", "which", "who", "if", "that", "believe", "think"}  # a clause, not a subject
@@ -71,17 +84,17 @@ def subject_before(window: str, reg: Registry) -> str:
     while bare and (bare[-1].lower().strip(",") in SUBJECT_TRAILERS or bare[-1] in "—–-"):
         bare.pop()
     phrase = clip_subject(" ".join(bare))  # "China and Russia on Monday"
-    joint = JOINT.search(phrase)
-    names_joined = JOINT.search(" ".join(bare))
-    if joint and _opens_subject(phrase[: joint.start()]):
+    found = joint(phrase)
+    names_joined = _JOINT.search(" ".join(bare))  # an "and" inside a name or between names splits no clause
+    if found and _opens_subject(phrase[: found.start()]):
         listed = []  # "Mali, Burkina Faso and Niger": a list's earlier members, each a comma part of its own
-        while last is parts[-1] and joint.start() == 0 and len(listed) < len(parts) - 1:
+        while last is parts[-1] and found.start() == 0 and len(listed) < len(parts) - 1:
             member = parts[-2 - len(listed)].strip()
             person = len(member.split()) >= 2 and [n for _, n, _ in person_names(member)] == [member]
             if not re.fullmatch(_CAPITALISED, member) or not (places().code_of(re.sub(r"^[Tt]he\s+", "", member)) or person):
                 break  # a party or a person, not "In Brussels" nor "Separately"
             listed.insert(0, member)
-        return ", ".join([*listed, joint.group(1)])  # "Egypt and Jordan also", "Russian and Syrian defense ministries"
+        return ", ".join([*listed, found.group(1)])  # "Egypt and Jordan also", "Russian and Syrian defense ministries"
     if not names_joined:  # "officials in Paris and Berlin" is one phrase: its "and" joins names, not clauses
         last = CLAUSE_BREAK.split(" " + last)[-1]
     words = last.split()
@@ -120,11 +133,16 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
     # "one user", "some slow-and-steady advocates", "Large crowds of protesters"
     if head in INSTITUTION_HEADS or indefinite:
         return as_written(subject) if low in DETERMINERS | INDEFINITES or words[0].istitle() and not _proper(words[0]) else subject
-    persons = [n for n in person_names(subject) if len(n[1].split()) >= 2 or reg.find(n[1])]  # not "Chinese" in "Chinese leader Xi"
-    if JOINT.fullmatch(subject) and len(names := persons) == 2:
-        first, second = (resolve(n, pos, reg) for _, n, _ in names)  # "Kurt Volker and Tim Morrison": both, by full name
-        if first and second and first != second:
-            return f"{first} and {second}"
+    if joint(subject, whole=True):
+        # "Kurt Volker and Tim Morrison", "Trump and Elon Musk": both, by full name ("Chinese" in "Chinese leader Xi
+        # Jinping" is no person); "Hamas and Islamic Jihad", "Food and Rural Affairs": as written
+        names = [n for n in person_names(subject) if not places().code_of(n[1])]
+        both = [resolve(n, pos, reg) for _, n, _ in names] if len(names) == 2 else []
+        if len(both) == 2 and all(both) and both[0] != both[1]:
+            return f"{both[0]} and {both[1]}"
+        titled = len(names) == 1 and names[0][2]  # "Justice and Security Minister Ilse Vermeulen": one person, titled
+        if not titled and all(w[:1].isupper() or w.lower() in DETERMINERS | TITLE_WORDS for w in words):
+            return subject
     names = person_names(subject)
     known = [p for _, n, _ in names if (p := reg.find(n)) and (p.descriptors or p.spoke)]
     if _PROPER_OF.fullmatch(subject.strip()) and not known and not _PERSON_OF.match(subject):
@@ -145,7 +163,7 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
         return subject if nominal else None  # "India’s commerce minister", as written, when nobody is named
     if (
         all(w[:1].isupper() or w.lower() in DETERMINERS for w in words)
-        and (len(words) <= 4 or JOINT.fullmatch(subject.split(", ")[-1]))
+        and (len(words) <= 4 or joint(subject.split(", ")[-1], whole=True))
         and not all(w.lower() in STOP_WORDS for w in words)
     ):
         # a capital, country or building used for its government: "Moscow", "the White House"; or several
