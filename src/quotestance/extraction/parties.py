@@ -73,8 +73,7 @@ class Parties:
         self._cache: dict[tuple[str | None, int | None], str | None] = {}
         self._index: dict[str, list[int]] | None = None  # word -> offsets, built on first use
         self.prose = _QUOTED.sub(lambda m: " " * len(m.group()), article.text)  # the journalist's words only
-        self.named: set[str] = set()  # parties named outside the dateline
-        self.dyad = self._main_dyad(article)
+        self.dyad, self.named = self._main_dyad(article)  # `named`: parties named outside the dateline and travel phrases
         self.dateline = self._dateline(article.text)
 
     def _mentions(self, text: str) -> list[Mention]:
@@ -307,19 +306,21 @@ class Parties:
         found = [x for x in self._mentions(m.group(1).title() + " " + (m.group(2) or "")) if not self.places.is_organisation(x.code)]
         return found[-1].code if found else None
 
-    def _main_dyad(self, article: Article) -> list[str]:
+    def _main_dyad(self, article: Article) -> tuple[list[str], set[str]]:
         """The parties the article is about, most named first: the headline counts three times, the lede twice,
-        the rest of the journalist's prose once."""
+        the rest of the journalist's prose once; and, from the same mentions, the parties named as parties, not
+        only in the dateline or as a place travelled to ("flown to Luxembourg")."""
         cut = max(article.text.find("\n\n", 200), 400)
         dateline = m.end() if (m := _DATELINE.match(self.prose)) else 0
         counts: Counter[str] = Counter()
+        named: set[str] = set()
         for text, weight in ((article.title or "", 3), (self.prose[:cut], 2), (self.prose[cut:], 1)):
             for m in self._mentions(text):
                 if (weight != 2 or m.start >= dateline) and not _TRAVEL.search(text, max(0, m.start - 20), m.start):
-                    self.named.add(m.code)  # a party named, not a place travelled to ("flown to Luxembourg")
+                    named.add(m.code)
                 if not (self.places.is_organisation(m.code) and self._forum(text, m)):
                     counts[m.code] += weight  # an organisation as the forum ("takes dispute to UN General Assembly") is no party
-        return [code for code, _ in counts.most_common()]
+        return [code for code, _ in counts.most_common()], named
 
     def _forum(self, text: str, m: Mention) -> bool:
         """An organisation named as the place of the story, not a party: "at the UN", "to UN General Assembly"."""

@@ -80,12 +80,10 @@ def subject_before(window: str, reg: Registry) -> str:
         last = parts[best] if score(parts[best]) else (plain[0] if plain else parts[-2])  # "Switzerland, which hosted it, said"
     if last.strip().lower() == "who" and len(parts) > 1 and (before := person_names(parts[-2])):
         return before[-1][1]  # "… his defense minister Kim Yong-hyun, who said": the name the clause hangs on
-    bare = last.split()
-    while bare and (bare[-1].lower().strip(",") in SUBJECT_TRAILERS or bare[-1] in "—–-"):
-        bare.pop()
-    phrase = clip_subject(" ".join(bare))  # "China and Russia on Monday"
+    bare = " ".join(_without_trailers(last.split(), dashes=True))
+    phrase = clip_subject(bare)  # "China and Russia on Monday"
     found = joint(phrase)
-    names_joined = _JOINT.search(" ".join(bare))  # an "and" inside a name or between names splits no clause
+    names_joined = _JOINT.search(bare)  # an "and" inside a name or between names splits no clause
     if found and _opens_subject(phrase[: found.start()]):
         listed = []  # "Mali, Burkina Faso and Niger": a list's earlier members, each a comma part of its own
         while last is parts[-1] and found.start() == 0 and len(listed) < len(parts) - 1:
@@ -97,13 +95,20 @@ def subject_before(window: str, reg: Registry) -> str:
         return ", ".join([*listed, found.group(1)])  # "Egypt and Jordan also", "Russian and Syrian defense ministries"
     if not names_joined:  # "officials in Paris and Berlin" is one phrase: its "and" joins names, not clauses
         last = CLAUSE_BREAK.split(" " + last)[-1]
-    words = last.split()
-    while words and words[-1].lower().strip(",") in SUBJECT_TRAILERS:
-        words.pop()
+    words = _without_trailers(last.split())
     if not words and len(parts) > 2:  # "Egypt, which depends on the Nile, has long demanded": the part before the clause
         words = next((p.split() for p in parts[:-1] if p.strip() and not LEAD_IN.match(p.strip())), [])
     phrase = clip_subject(" ".join(words))
     return LEAD_IN.sub("", phrase).strip(" ,;:—–-")
+
+
+def _without_trailers(words: list[str], dashes: bool = False) -> list[str]:
+    """A subject's words without the auxiliaries and adverbs that trail it ("Egypt and Jordan also", "Voss has"),
+    and with `dashes`, without the dash closing an aside ("… - Egypt and Jordan -")."""
+    end = len(words)
+    while end and (words[end - 1].lower().strip(",") in SUBJECT_TRAILERS or dashes and words[end - 1] in "—–-"):
+        end -= 1
+    return words[:end]
 
 
 def _opens_subject(before: str) -> bool:
