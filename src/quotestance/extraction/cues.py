@@ -82,7 +82,9 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
     if low in SINGULAR_INDEFINITES and 1 < len(words) <= 8 and words[1][:1].islower() and head_noun(subject) not in DOCUMENT_WORDS:
         return as_written(subject)  # a description nobody names ("one user", "a senior ASEAN diplomat"): as written
     if low in DETERMINERS and head_noun(subject) in INSTITUTION_HEADS - TITLE_WORDS:
-        return as_written(subject)  # an institution as written: "the Chinese embassy in Tokyo", not "Tokyo"
+        # an institution by the name the article gives it ("the company" -> "Apple"), else as written: "the Chinese
+        # embassy in Tokyo", not "Tokyo"
+        return reg.body(subject, pos) or as_written(subject)
     names = person_names(subject)
     if words[0].lower() in DETERMINERS and any(w.lower() in TITLE_WORDS - DETERMINERS for w in words):
         names = []  # "the Algerian minister": a title, not a name

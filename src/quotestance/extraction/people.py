@@ -27,6 +27,7 @@ from .lexicon import (
     STOP_WORDS,
     TITLE_WORDS,
 )
+from .organisations import Organisation, named_body, organisations
 from .places import places
 from .spans import Span
 from .text import paragraphs, sentence_ends, sentences
@@ -89,6 +90,13 @@ class Registry:
         self.sentence_ends: list[int] = []
         self.text = ""  # the article: genders and descriptions of people nobody names are read from it
         self.headline_names: dict[str, str] = {}  # surname -> full name as the headline gives it ("Jobs" -> "Steve Jobs")
+        self._organisations: list[Organisation] | None = None  # read from the text on first need
+
+    def body(self, description: str, pos: int) -> str | None:
+        """The organisation "the company", "the agency" … refers to at `pos` (`organisations.named_body`), else None."""
+        if self._organisations is None:
+            self._organisations = organisations(self.text, {p.name for p in self.people})
+        return named_body(description, pos, self._organisations, self.text)
 
     def find(self, name: str, pos: int | None = None) -> Person | None:
         """The person a name refers to: one whose name ends with it ("Voss" -> "Anika Voss"; a suffix such as

@@ -137,6 +137,8 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
     indefinite = low in INDEFINITES and head in TITLE_WORDS | PERSON_NOUNS or plural
     # "one user", "some slow-and-steady advocates", "Large crowds of protesters"
     if head in INSTITUTION_HEADS or indefinite:
+        if named := reg.body(subject, pos):
+            return named  # "the agency said" -> "Customs and Border Protection", the name the article gave it
         return as_written(subject) if low in DETERMINERS | INDEFINITES or words[0].istitle() and not _proper(words[0]) else subject
     if joint(subject, whole=True):
         # "Kurt Volker and Tim Morrison", "Trump and Elon Musk": both, by full name ("Chinese" in "Chinese leader Xi

@@ -1,0 +1,160 @@
+"""Organisations an article names, so that "the company said" speaks under the name the article gives it.
+
+The GUIDELINE records an institution by its name when the article gives one ("Russia's foreign
+ministry", not "the ministry"; "Apple", not "the company"). A definite description of one organisation
+("the company", "the agency", "the group", "the ministry") therefore takes the nearest organisation of
+its kind named before it. Organisations are read from how prose introduces them, without NER:
+- a legal suffix: "Genentech Inc." -> "Genentech" (a company);
+- a possessive with a corporate noun: "Apple's board", "Vidyard’s platform" (a company);
+- a kind noun before the name: "a recently formed group Doctors for Camp Closure", "The group, called Energy Control";
+- a name holding its kind: "Algeria’s Defence Ministry", "the Department of Conservation", "National Parks Service";
+- a name opening a sentence as the subject of a verb: "Vidyard announced …", "Uber had …" (a company or a body);
+- an acronym after its full name or matching its initials: "CBP" -> "Customs and Border Protection".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .lexicon import DETERMINERS, PERSON_NOUNS, STOP_WORDS, TITLE_WORDS
+from .places import places
+
+# a capitalised name of up to five words, "of"/"for"/"and" inside it: "Customs and Border Protection"
+_NAME = r"[A-Z][\w&.-]*(?:\s+(?:(?:of|for|and|the|on)\s+)?[A-Z][\w&.-]*){0,4}"
+_LEGAL = re.compile(rf"\b({_NAME}?),?\s+(?:Inc|Corp|Co|Ltd|LLC|plc|PLC|AG|SA|GmbH|NV|Group|Holdings)\b\.?")
+_CORPORATE = (
+    "board|chief executive|CEO|chief operating officer|chief financial officer|founder|co-founder|shares|stock|"
+    "spokesman|spokeswoman|spokesperson|platform|products|app|website|headquarters|employees|staff|customers|"
+    "drivers|users|guidelines|policy|executives|chairman|president|service|services|team|leadership|statement|offices"
+)
+_POSSESSIVE = re.compile(rf"\b({_NAME})['’]s\s+(?:new\s+)?(?:{_CORPORATE})\b")
+_KIND = "group|organization|organisation|company|firm|agency|charity|nonprofit|startup|start-up|coalition|association"
+_KIND_BEFORE = re.compile(rf"\b(?:{_KIND}),?\s+(?:(?:called|named|known as)\s+)?((?-i:{_NAME}))", re.I)
+_BODY = "Ministry|Department|Agency|Service|Authority|Administration|Commission|Office|Bureau|Directorate|Inspectorate"
+_BODY_NAME = re.compile(
+    rf"\b((?:[A-Z][\w-]*['’]s\s+)?(?:[A-Z][\w-]*\s+(?:and\s+)?){{0,4}}(?:{_BODY})s?\b(?:\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w-]*){{1,4}})?)"
+    rf"|\b((?:[A-Z][\w-]*['’]s\s+)(?:[a-z]+\s+)?ministry)\b"
+)
+_ATTRIBUTIVE = re.compile(r"\s+([a-z]+)")  # "the Health and Human Services secretary": a title's, not a speaking body's
+_SUBJECT = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))({_NAME})\s+(?:(?:has|had|also|on \w+day)\s+)?"
+    r"(?:said|says|announced|announces|stepped|raised|launched|reported|confirmed|denied|declined|released|"
+    r"has|had|is|was|will|did|does|plans|introduced|unveiled|added|began|agreed|refused)\b",
+    re.M,
+)
+_ACRONYM_AFTER = re.compile(rf"\b({_NAME})\s+\(([A-Z]{{2,6}})\)")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+
+# what a description's head accepts: the kinds below, and for a body, the word its name must hold
+COMPANY, BODY, GROUP = "company", "body", "group"
+HEADS = {
+    "company": {COMPANY},
+    "firm": {COMPANY},
+    "carrier": {COMPANY},
+    "airline": {COMPANY},
+    "group": {COMPANY, BODY, GROUP},
+    "organization": {COMPANY, BODY, GROUP},
+    "organisation": {COMPANY, BODY, GROUP},
+    "agency": {BODY},
+    "ministry": {BODY},
+    "department": {BODY},
+}
+
+
+@dataclass(frozen=True)
+class Organisation:
+    start: int
+    name: str
+    kind: str
+
+
+_COMMON = "|".join(sorted(PERSON_NOUNS | TITLE_WORDS | STOP_WORDS | {"members", "member"}, key=len, reverse=True))
+_LEADING_NOUN = re.compile(rf"^(?i:(?:{_COMMON})\s+(?:of|for|on|and)\s+(?:the\s+)?)+")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _plausible(name: str) -> bool:
+    """A name, not a sentence's first word that happens to be capitalised, a title, a weekday or a place."""
+    words = name.split()
+    low = words[0].lower()
+    if low in DETERMINERS | STOP_WORDS or words[-1].lower() in TITLE_WORDS or re.fullmatch(r"[A-Z][a-z]+day", words[0]):
+        return False
+    return not places().code_of(re.sub(r"^[Tt]he\s+", "", name))
+
+
+def organisations(text: str, people: set[str] = frozenset()) -> list[Organisation]:
+    """Organisations named in `text`, in order of mention; `people` are names known to be persons' (never one)."""
+    found: list[Organisation] = []
+    surnames = {p.split()[-1] for p in people}
+
+    def add(start: int, name: str, kind: str, person_like: bool = True) -> None:
+        name = name.strip(" ,")
+        if not name or not _plausible(name):
+            return
+        if person_like and (name in people or name.split()[-1] in surnames):
+            return  # "Tim Cook's staff", "Jobs announced": a person's, not a body's
+        found.append(Organisation(start, name, kind))
+
+    for m in _LEGAL.finditer(text):
+        add(m.start(1), m.group(1), COMPANY, person_like=False)
+    for m in _POSSESSIVE.finditer(text):
+        add(m.start(1), _LEADING_NOUN.sub("", m.group(1)), COMPANY)  # "Members of Apple's board" -> "Apple"
+    for m in _KIND_BEFORE.finditer(text):
+        kind = m.group().split()[0].lower().strip(",")
+        called = re.search(r"\b(?:called|named|known as)\s", m.group(), re.I) is not None
+        add(m.start(1), m.group(1), COMPANY if kind in ("company", "firm", "startup", "start-up") else GROUP, person_like=not called)
+    for m in _BODY_NAME.finditer(text):
+        after = _ATTRIBUTIVE.match(text, m.end())
+        if not (after and after.group(1) in TITLE_WORDS):
+            add(m.start(), m.group(1) or m.group(2), BODY, person_like=False)
+    for m in _SUBJECT.finditer(text):
+        name = _LEADING_NOUN.sub("", m.group(1))
+        add(m.start(1), name, COMPANY if len(name.split()) == 1 else BODY)
+    full: dict[str, str] = {m.group(2): m.group(1) for m in _ACRONYM_AFTER.finditer(text)}
+    named = sorted(found, key=lambda o: o.start)
+    tried: set[str] = set()
+    for o in named:  # an acronym stands for the full name before it: "CBP" -> "Customs and Border Protection"
+        if _ACRONYM.fullmatch(o.name) and o.name not in full and o.name not in tried:
+            tried.add(o.name)
+            expanded = next((e.name for e in named if e.start < o.start and len(e.name.split()) > 1 and _initials(e.name) == o.name), None)
+            expanded = expanded or _spelled_out(text[max(0, o.start - 3000) : o.start], o.name)
+            if expanded:
+                full[o.name] = expanded
+    return [Organisation(o.start, full.get(o.name, o.name), BODY if o.name in full else o.kind) for o in named]
+
+
+def _spelled_out(before: str, acronym: str) -> str | None:
+    """The last capitalised run before an acronym whose initials spell it ("Customs and Border Protection")."""
+    for m in reversed(list(re.finditer(_NAME, before))):
+        if _initials(m.group()) == acronym and len(m.group().split()) > 1:
+            return m.group()
+    return None
+
+
+def named_body(description: str, pos: int, orgs: list[Organisation], text: str = "") -> str | None:
+    """The organisation a definite description ("the company", "the agency") refers to: the nearest one of its kind
+    named before `pos`, else None (the description then stands as written). A group introduced without a name in
+    between ("a group of doctors … the group said") is the one it refers to: None."""
+    words = description.lower().split()
+    if len(words) != 2 or words[0] != "the" or words[1] not in HEADS:
+        return None
+    head, kinds = words[1], HEADS[words[1]]
+    # the unnamed group as a sentence's subject: "A group of doctors wrote …", not "help from a group of volunteers"
+    opening = rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,3}}?{head}(?![\w-])"
+    unnamed = [m.start() for m in re.finditer(opening, text[:pos], re.M)]
+    after = unnamed[-1] if unnamed else -1
+    starts = [o.start for o in orgs]
+    for o in reversed(orgs[: bisect_left(starts, pos)]):
+        if o.start < after:
+            return None
+        if o.kind not in kinds:
+            continue
+        if head in ("ministry", "department") and head not in o.name.lower():
+            continue
+        return o.name
+    return None

@@ -1,0 +1,88 @@
+"""Organisations by the name the article gives them: "the company said" -> "Apple" (names made up where they could be)."""
+
+import pytest
+
+from quotestance.extraction import extract_statements
+from quotestance.extraction.organisations import named_body, organisations
+from quotestance.records import Article
+
+
+def speakers(text):
+    return [(s.kind, s.speaker) for s in extract_statements(Article("t", text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Genentech Inc. said on Monday it had won approval.", "Genentech"),
+        ("Members of Apple's board met on Tuesday.", "Apple"),
+        ("The doctors belong to a recently formed group Doctors for Camp Closure, which wrote to officials.", "Doctors for Camp Closure"),
+        ("The group, called Energy Control, runs a testing service.", "Energy Control"),
+        ("Algeria’s Defence Ministry summoned the envoy.", "Algeria’s Defence Ministry"),
+        ("A spokesman for the Department of Conservation was at the beach.", "Department of Conservation"),
+        ("Vidyard announced updates to its platform yesterday.", "Vidyard"),
+    ],
+)
+def test_how_prose_introduces_an_organisation(text, name):
+    assert name in [o.name for o in organisations(text)]
+
+
+def test_an_acronym_stands_for_the_full_name_it_spells():
+    text = "Customs and Border Protection runs the camps. In August, CBP announced a new policy."
+    assert [o.name for o in organisations(text)][-1] == "Customs and Border Protection"
+
+
+def test_people_weekdays_places_and_titles_are_no_organisations():
+    text = "On Monday, Voss said the talks had failed. Monday was quiet. France has agreed. Minister Voss has left."
+    assert organisations(text, people={"Anika Voss"}) == []
+
+
+def test_a_body_named_in_a_title_is_not_the_agency_that_speaks():
+    text = "Alex Azar, the Health and Human Services secretary, said they would help."
+    assert organisations(text) == []
+
+
+def test_a_description_takes_the_nearest_organisation_of_its_kind():
+    text = "Acme Corp. sued Globex Ltd. on Monday. Russia's foreign ministry declined to comment. Later, "
+    orgs = organisations(text)
+    assert named_body("the company", len(text), orgs) == "Globex"
+    assert named_body("the ministry", len(text), orgs) == "Russia's foreign ministry"
+    assert named_body("the department", len(text), orgs) is None  # no department named: the description stands
+    assert named_body("the company", 0, orgs) is None  # nothing named before it
+    assert named_body("the Russian company", len(text), orgs) is None  # only the bare description
+
+
+def test_the_company_said_speaks_under_the_companys_name():
+    text = (
+        "Vidyard announced updates to its video platform yesterday.\n"
+        "The company said it had made video easier for beginners.\n"
+        "“We are delighted,” the company said."
+    )
+    assert speakers(text) == [("reported", "Vidyard"), ("reported", "Vidyard"), ("direct", "Vidyard")]
+
+
+def test_the_agency_said_after_an_acronym_and_the_ministry_after_its_name():
+    text = (
+        "Customs and Border Protection did not accept the offer. In August, CBP announced it would not vaccinate families.\n"
+        "At the time, the agency said in a statement that it chose not to provide the vaccinations.\n"
+        "Algeria’s Defence Ministry summoned the ambassador on Monday.\n"
+        "“Algeria will not allow its airspace to become a corridor,” the ministry said."
+    )
+    got = speakers(text)
+    assert ("reported", "Customs and Border Protection") in got
+    assert got[-1] == ("direct", "Algeria’s Defence Ministry")
+
+
+def test_without_a_named_organisation_the_description_stands():
+    text = "Shares fell sharply on Monday.\n“We are reviewing our options,” the company said."
+    assert speakers(text) == [("direct", "the company")]
+
+
+def test_a_group_introduced_without_a_name_is_not_an_earlier_organisation():
+    text = (
+        "Hamas said on Monday it had accepted the proposal.\n"
+        "A group of doctors wrote to the minister.\n"
+        "“We implore you to act,” the group said."
+    )
+    assert speakers(text)[-1] == ("direct", "the group")
+    assert speakers(text.replace("A group of doctors", "Doctors"))[-1] == ("direct", "Hamas")
