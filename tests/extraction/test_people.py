@@ -3,7 +3,8 @@
 import pytest
 
 from quotestance.extraction import extract_statements
-from quotestance.extraction.people import person_names, starts_sentence
+from quotestance.extraction.people import build_registry, person_names
+from quotestance.extraction.text import starts_sentence
 from quotestance.records import Article
 
 
@@ -220,3 +221,30 @@ def test_an_institution_after_a_role_of_the_is_no_person():
     assert person_names("The United Nations High Commissioner for Human Rights spoke.") == []
     text = "Officials met.\nThe United Nations High Commissioner for Human Rights said the decision did “not modify existing law”."
     assert speakers(text) == ["the United Nations High Commissioner for Human Rights"]
+
+
+def test_a_ledes_role_is_the_person_the_next_paragraph_quotes():
+    text = (
+        "KUALA LUMPUR — Malaysia will seek a steep increase in the price Singapore pays for raw water drawn from the "
+        "Johor River, its environment minister said on Monday.\n\n"
+        "“Three sen was a fair price in 1962,” Mohd Faizal bin Abdul Rahman told parliament.\n\n"
+        "Back in parliament, Mohd Faizal was asked about arbitration.\n\n"
+        "“If Singapore wants to talk, our door is open,” the minister said."
+    )
+    got = [(s.kind, s.speaker, s.speaker_affiliation) for s in extract_statements(Article("t", text))]
+    faizal = ("Mohd Faizal bin Abdul Rahman", "Malaysia")
+    assert [g[1:] for g in got] == [faizal] * 3  # the lede's reported statement, then both quotes
+    inverted = (
+        "PORT VILA — The prime minister told parliament the deal gave Australia too much say. “We are small,” said Ralph Tari Molisa."
+    )
+    assert speakers(inverted, "reported") == ["Ralph Tari Molisa"]
+
+
+def test_a_person_named_after_a_description_but_not_speaking_is_not_its_name():
+    text = "“The president was furious,” said a U.S. official, who described a private call with Prime Minister Benjamin Netanyahu."
+    assert speakers(text) != ["Benjamin Netanyahu"]
+
+
+def test_rivers_and_wire_services_are_not_people():
+    text = "Johor River farmers met Anika Voss. Pacific Islands Report Wire carried the story. Voss was there."
+    assert [p.name for p in build_registry(text, []).people] == ["Anika Voss"]

@@ -13,6 +13,7 @@ from .lexicon import (
     DETERMINERS,
     DOCUMENT_WORDS,
     GENDER_OF,
+    INDEFINITES,
     INSTITUTION_HEADS,
     NAME_ABBREVIATIONS,
     ORG_WORDS,
@@ -105,6 +106,8 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
         if p is None and (described := _described_before(reg.text, pos, head)):
             return described  # "A senior EU diplomat said … “…,” the diplomat said": the description nobody names
         p = p or later or reg.last_before(pos)
+        if p is None and low not in INDEFINITES and (p := reg.named_next(pos)):
+            p.descriptors |= titles  # the lede's title names the person the next paragraph quotes
         return p.name if p else None
     if low == "the" and len(words) <= 3 and (head := head_noun(subject)) in PERSON_NOUNS | {"diplomat", "source"}:
         return _described_before(reg.text, pos, head)  # "“…,” the diplomat said" after "A senior EU diplomat said"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Article, Statement
 from .attribution import Layout, attribute
+from .organisations import without_legal_suffix
 from .parties import assign_parties
 from .people import build_registry
 from .reported import find_reported, holder_of
@@ -28,7 +29,7 @@ def extract_statements(article: Article, nlp: Language | None = None, reported: 
     reg = build_registry(text, spans, nlp, article.title)
     layout = Layout.of(text)
     if not reported:
-        return assign_parties(article, attribute(article, spans, reg, layout))
+        return assign_parties(article, _named(attribute(article, spans, reg, layout)))
     found = find_reported(article.id, text, spans, reg, layout.paras, layout.ends)
     direct = attribute(article, spans, reg, layout, holders=found)
     merged = sorted(direct + found, key=lambda s: (s.start, s.kind != "reported"))
@@ -38,7 +39,12 @@ def extract_statements(article: Article, nlp: Language | None = None, reported: 
     for i, s in enumerate(out):
         if s.kind == "direct" and s.partial and (holder := holder_of(holders, starts, s.start, s.end)):
             out[i] = replace(s, part_of=holder.index)
-    return assign_parties(article, out)
+    return assign_parties(article, _named(out))
+
+
+def _named(statements: list[Statement]) -> list[Statement]:
+    """Organisations speak under their names without legal suffixes: "Brightwater Ltd" -> "Brightwater"."""
+    return [replace(s, speaker=bare) if s.speaker and (bare := without_legal_suffix(s.speaker)) != s.speaker else s for s in statements]
 
 
 def extract_quotes(article: Article, nlp: Language | None = None) -> list[Statement]:

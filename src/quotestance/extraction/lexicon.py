@@ -81,7 +81,8 @@ ORG_WORDS = _words(
     agency bank fund parliament assembly congress senate court army forces navy committee commission
     organisation organization treaty agreement news times post press tv radio island islands kremlin
     pentagon government cabinet embassy coalition alliance nato un eu asean summit group party
-    hospital airport university school college station stadium prison"""
+    hospital airport university school college station stadium prison river lake canal dam harbour harbor province
+    county district wire"""
 )
 
 # Lower-case particles that are part of a name: "Ursula von der Leyen", "Mohammed bin Salman".
@@ -153,7 +154,7 @@ STANCE_VERBS = _words(
 # Heads of subject phrases that name an institution or a group speaking as one: kept as written ("the Foreign Ministry").
 INSTITUTION_HEADS = _words(
     """ministry ministries office government governments kremlin embassy commission council parliament presidency cabinet
-    authorities delegation agency operator company companies bloc alliance coalition secretariat administration department
+    authorities delegation agency operator company companies firm airline carrier bloc alliance coalition secretariat administration department
     staff army military navy police union organisation organization mission house street palace association party
     guard forces command headquarters service services court regulator spokesperson spokesman spokeswoman officials
     official diplomats inspectors analysts experts negotiators leaders ministers sources investigators observers

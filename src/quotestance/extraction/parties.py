@@ -55,6 +55,8 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|of|the|across|into)\s+$"
 _PEOPLE_OWNERS = {"country", "nation", "government", "state", "kingdom", "republic"}  # "The country’s foreign minister"
 _INSTITUTION_REACH = 400  # characters: "the ministry" refers back to a named ministry in the paragraphs just before
 _JOIN = re.compile(r",\s*|\s+and\s+")  # between the members of a joint speaker
+# "…, its environment minister said": a role owned by the sentence's subject, then its verb
+_ITS_ROLE = re.compile(r",\s+(?:its|their)\s+((?:[a-z-]+\s+){0,3}[a-z-]+)\s+(?:" + VERB_RE.pattern + ")")
 _TRAVEL = re.compile(r"\b(?:in|at|to|from|into|inside|via|through)\s+(?:the\s+)?$")
 _LOCATED = re.compile(r"\s+(?:in|at)\s+[^,]*$")
 
@@ -238,7 +240,21 @@ class Parties:
                 return m.code  # the role is followed by a verb or a clause, not by the name it belongs to
         if _DESCRIBED.match(self.text, pos):
             return None  # "Sarah Kim, a nurse, said", "Anna Ivanova, who watched from her kitchen": described otherwise
-        return self._role_sentence(lo, pos)
+        return self._trailing_role(lo, pos) or self._role_sentence(lo, pos)
+
+    def _trailing_role(self, lo: int, pos: int) -> str | None:
+        """The party of a lede whose attribution is a role of the sentence's subject ("Malaysia will seek a steep
+        increase …, its environment minister said on Monday"): that subject's, when it opens the sentence."""
+        found = None
+        for m in _ITS_ROLE.finditer(self.prose, lo, pos):
+            if not set(m.group(1).split()) & self.places.person_roles:
+                continue
+            start = max((e.end() for e in _SENTENCE_END.finditer(self.prose, 0, m.start())), default=0)
+            start = d.end() if (d := _DATELINE.match(self.prose, start)) else start  # "KUALA LUMPUR — Malaysia will …"
+            own = self._mentions(self.prose[start : m.start()])
+            if own and not self.prose[start : start + own[0].start].strip(" —–-\n"):
+                found = own[0].code
+        return found
 
     def _names_someone(self, lo: int, hi: int) -> bool:
         """Whether prose[lo:hi] names a person: two capitalised words that are not a place the lexicon knows

@@ -30,7 +30,7 @@ from .lexicon import (
 from .organisations import Organisation, named_body, organisations
 from .places import places
 from .spans import Span
-from .text import paragraphs, sentence_ends, sentences
+from .text import paragraphs, sentence_ends, sentences, starts_sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -55,6 +55,7 @@ _SAID_PRONOUN = re.compile(
     r"(?:,[^,.]{1,60},)?\s+(?:(?:" + VERB_RE.pattern + r")(?:\s+(?:reporters|journalists|lawmakers))?\s+(?:that\s+)?(?P<pronoun>he|she))\b"
 )
 
+_VERB_BEFORE = re.compile(r"\b(?:" + VERB_RE.pattern + r")\s+$")
 NEAR = 400  # characters before a pronoun in which a sentence's subject is its likeliest referent
 
 
@@ -178,6 +179,18 @@ class Registry:
             return subject if subject and (gender is None or subject.gender in (None, gender)) else found
         return found
 
+    def named_next(self, pos: int, within: int = 600) -> Person | None:
+        """The first person named after `pos` (within `within` characters), not named before it, who speaks: a lede's
+        "its environment minister said …", then "“…,” Mohd Faizal bin Abdul Rahman told parliament"."""
+        k = bisect_right(self.mentions, pos, key=lambda m: m[0])
+        if k >= len(self.mentions) or self.mentions[k][0] > pos + within:
+            return None
+        at, person = self.mentions[k]
+        inverted = _VERB_BEFORE.search(self.text, max(0, at - 30), at)  # "…,” said Ralph Tari Molisa"
+        if not (person.spoke or inverted) or any(q is person for _, q in self.mentions[:k]):
+            return None  # "a private call with Prime Minister Benjamin Netanyahu": named, but not speaking
+        return person
+
     def infer_genders(self) -> None:
         """Each person's gender from the whole article, where it is plain: a gendered title ("Mr", "spokeswoman")
         or a subject pronoun right after their reporting verb ("Rivas Mendoza said he would travel"); conflicting
@@ -282,27 +295,6 @@ def person_names(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
             extra |= {w for w in words if w in TITLE_WORDS - DETERMINERS}
         out.append((m.start() + m.group().find(toks[0]), " ".join(toks), set(titles) | extra))
     return out
-
-
-_TITLE_WORD = re.compile(r"(?:^|(?<=[ \t\n]))([A-Z][\w.’'-]*)[ \t]+$")
-
-
-def starts_sentence(text: str, at: int, ends: list[int] | None = None) -> bool:
-    """Whether the name at `at` opens its sentence, title words aside ("House Minority Leader John Boehner said").
-    `ends` are the article's `sentence_ends` (computed when not given): "Sen." and initials end no sentence."""
-    head = text[max(0, at - 80) : at]
-    while m := _TITLE_WORD.search(head):  # "House Minority Leader ", "Sen. ", but not "said Vossberg.\n"
-        if m.group(1).endswith(".") and m.group(1).lower() not in TITLE_WORDS:
-            break
-        head = head[: m.start()]
-    if not head.strip():
-        return at - 80 <= 0 or text[at - 81] in "\n"
-    if head.rstrip(" \t")[-1:] in ("\n", ""):
-        return True
-    start = max(0, at - 80) + len(head)  # where the title words (or the name) begin
-    ends = sentence_ends(text) if ends is None else ends
-    k = bisect_right(ends, start)
-    return k > 0 and not text[ends[k - 1] : start].strip()
 
 
 NOT_PEOPLE = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "NORP", "LANGUAGE"}

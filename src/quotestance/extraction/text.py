@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .lexicon import ABBREVIATIONS
+from .lexicon import ABBREVIATIONS, TITLE_WORDS
 
 _WS = re.compile(r"\s+")
 _PARA = re.compile(r"[^\n]+")
@@ -62,3 +62,24 @@ def sentences(text: str, paras: list[tuple[int, int]], ends: list[int]) -> list[
             k += 1
         out.append((lo, p1))
     return out
+
+
+_TITLE_WORD = re.compile(r"(?:^|(?<=[ \t\n]))([A-Z][\w.’'-]*)[ \t]+$")
+
+
+def starts_sentence(text: str, at: int, ends: list[int] | None = None) -> bool:
+    """Whether the name at `at` opens its sentence, title words aside ("House Minority Leader John Boehner said").
+    `ends` are the article's `sentence_ends` (computed when not given): "Sen." and initials end no sentence."""
+    head = text[max(0, at - 80) : at]
+    while m := _TITLE_WORD.search(head):  # "House Minority Leader ", "Sen. ", but not "said Vossberg.\n"
+        if m.group(1).endswith(".") and m.group(1).lower() not in TITLE_WORDS:
+            break
+        head = head[: m.start()]
+    if not head.strip():
+        return at - 80 <= 0 or text[at - 81] in "\n"
+    if head.rstrip(" \t")[-1:] in ("\n", ""):
+        return True
+    start = max(0, at - 80) + len(head)  # where the title words (or the name) begin
+    ends = sentence_ends(text) if ends is None else ends
+    k = bisect_right(ends, start)
+    return k > 0 and not text[ends[k - 1] : start].strip()
