@@ -248,3 +248,17 @@ def test_a_person_named_after_a_description_but_not_speaking_is_not_its_name():
 def test_rivers_and_wire_services_are_not_people():
     text = "Johor River farmers met Anika Voss. Pacific Islands Report Wire carried the story. Voss was there."
     assert [p.name for p in build_registry(text, []).people] == ["Anika Voss"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("“We will send more troops,” said Governor of Texas Greg Abbott.", "Greg Abbott"),
+        ("“We are at capacity,” said Mayor of New York City Eric Adams.", "Eric Adams"),
+        ("“We acted quickly,” said Chief Executive of Public Health England Duncan Selbie.", "Duncan Selbie"),
+        ("“We will appeal,” said Governor of New Jersey Phil Murphy.", "Phil Murphy"),
+        ("“It is unconstitutional,” said Attorney General of Texas Ken Paxton.", "Ken Paxton"),
+    ],
+)
+def test_a_region_after_a_title_of_is_the_roles_body_not_the_name(text, name):
+    assert speakers(text) == [name]

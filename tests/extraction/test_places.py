@@ -67,3 +67,13 @@ def test_the_prefix_tree_pattern_matches_the_longest_name_and_whole_words_only()
     pattern = re.compile(r"(?<!\w)" + _trie(["Niger", "Nigeria", "Nice", "New Zealand", "New"]) + r"(?!\w)")
     text = "Niger and Nigeria met in Nice; New Zealand and New York; Nigerian officials"
     assert [m.group() for m in pattern.finditer(text)] == ["Niger", "Nigeria", "Nice", "New Zealand", "New"]
+
+
+def test_a_region_is_no_party_and_hides_the_place_inside_its_name():
+    lexicon = places()
+    assert lexicon.code_of("New Jersey") is None and lexicon.code_of("Texas") is None
+    assert [m.code for m in lexicon.mentions("Voters in New Jersey, Northern Ireland and Jersey")] == [
+        "GBR",
+        "JEY",
+    ]  # a known name keeps its code
+    assert "Texas" in lexicon.regions

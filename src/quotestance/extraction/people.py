@@ -246,8 +246,13 @@ def _role_body(toks: list[str]) -> int:
     """How many of a run's first tokens name the body of a role before the person ("of the European Commission
     Ursula von der Leyen"): titles, institution words and places, leaving a name of two words or more."""
     k = 0
-    while len(toks) - k > 2 and ((low := toks[k].lower().rstrip(".")) in TITLE_WORDS or low in ORG_WORDS or places().code_of(toks[k])):
-        k += 1
+    while len(toks) - k > 2:
+        if (low := toks[k].lower().rstrip(".")) in TITLE_WORDS or low in ORG_WORDS or places().code_of(toks[k]):
+            k += 1
+        elif n := next((n for n in (3, 2, 1) if len(toks) - k - n >= 2 and " ".join(toks[k : k + n]) in places().regions), 0):
+            k += n  # "Governor of New Jersey Phil Murphy", "Chief Executive of Public Health England Duncan Selbie"
+        else:
+            break
     return k
 
 
@@ -330,8 +335,8 @@ _DATELINE = re.compile(r"[ \t]*(?:,[^—–\n]{0,40})?[ \t]*(?:—|–|-{1,2})[ 
 
 
 def _known_place(name: str) -> bool:
-    """A name of two words or more that the places lexicon knows whole ("Guatemala City", "New Delhi")."""
-    return len(name.split()) >= 2 and places().code_of(name) is not None
+    """A name of two words or more that the places lexicon knows whole ("Guatemala City", "New Delhi", "New Jersey")."""
+    return len(name.split()) >= 2 and (places().code_of(name) is not None or name in places().regions)
 
 
 def _is_place(text: str, at: int, name: str) -> bool:

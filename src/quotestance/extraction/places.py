@@ -69,6 +69,8 @@ class Places:
             self.names[code] = code
             alias.update(dict.fromkeys(words, code))
         alias.update(dict.fromkeys(lexicon["not_places"]["names"], ""))
+        self.regions = frozenset(lexicon["regions"]["names"])
+        alias.update({name: "" for name in self.regions if name not in alias})  # "New Jersey" is no mention of Jersey
         self.ambiguous: dict[str, list[tuple[str, list[str]]]] = {name: list(rules.items()) for name, rules in lexicon["ambiguous"].items()}
         for name in self.ambiguous:
             alias[name] = "?"
