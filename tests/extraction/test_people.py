@@ -262,3 +262,29 @@ def test_rivers_and_wire_services_are_not_people():
 )
 def test_a_region_after_a_title_of_is_the_roles_body_not_the_name(text, name):
     assert speakers(text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [  # from an independent review: the person named next is not the lede's role
+        (
+            "SYDNEY — The prime minister said the budget would ease costs.\n“It is a con,” opposition leader Peter Dutton told reporters.",
+            "The prime minister",
+        ),
+        (
+            "HOUSTON — The police chief said the gunman had acted alone.\n“He was kind,” said Maria Lopez, whose husband died.",
+            "The police chief",
+        ),
+        ("WASHINGTON — The president told Kristen Welker of NBC News that the tariffs would stay.", "The president"),
+        (
+            "JAKARTA — Indonesia will file a complaint, its trade minister said.\nEconomist Bhima Yudhistira said it could take years.",
+            "its trade minister",
+        ),
+        (
+            "BRUSSELS — Hungary will block the package, its foreign minister said.\n“This is a mistake,” said Kaja Kallas, the EU’s foreign policy chief.",
+            "its foreign minister",
+        ),
+    ],
+)
+def test_a_ledes_role_keeps_its_description_when_the_next_name_is_someone_else(text, role):
+    assert [s.speaker for s in extract_statements(Article("t", text)) if s.kind == "reported"][0] == role

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from ..records import Article, Statement
 from .cues import cue_after, cue_before, head_noun, is_title, resolve
 from .lexicon import INSTITUTION_HEADS, NAMING_CUES
-from .people import Registry
 from .places import places
+from .registry import Registry
 from .reported import holder_of
 from .spans import Span
 from .subjects import joint, sentence_subject, speaker_of

@@ -22,8 +22,10 @@ from .lexicon import (
     SINGULAR_INDEFINITES,
     TITLE_CONNECTORS,
     TITLE_WORDS,
+    VERB_RE,
 )
-from .people import SUBJECT_START, VERB_RE, Registry, name_score, person_names
+from .people import SUBJECT_START, name_score, person_names
+from .registry import Registry
 from .text import keeps_stop, sentence_ends
 
 
@@ -106,7 +108,7 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
         if p is None and (described := _described_before(reg.text, pos, head)):
             return described  # "A senior EU diplomat said … “…,” the diplomat said": the description nobody names
         p = p or later or reg.last_before(pos)
-        if p is None and low not in INDEFINITES and (p := reg.named_next(pos)):
+        if p is None and low not in INDEFINITES and (p := reg.named_next(pos, titles | set(descriptor))):
             p.descriptors |= titles  # the lede's title names the person the next paragraph quotes
         return p.name if p else None
     if low == "the" and len(words) <= 3 and (head := head_noun(subject)) in PERSON_NOUNS | {"diplomat", "source"}:

@@ -202,3 +202,6 @@ THAT_ONLY_VERBS = _words(
     complaining concluded emphasised emphasized underlined reiterated reiterates cautioned signalled signaled assured
     assures maintained maintains countered claimed claims claiming declared declares"""
 )
+
+# the reporting verbs as one pattern, longest first: the cue every stage looks for
+VERB_RE = re.compile(r"\b(" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b")

@@ -14,7 +14,8 @@ from collections import Counter
 from dataclasses import replace
 
 from ..records import Article, Statement
-from .people import ABBREVIATION, VERB_RE
+from .lexicon import VERB_RE
+from .people import ABBREVIATION
 from .places import Mention, Places, places
 
 _CLAUSE_CUT = re.compile(r"(?<!\b[A-Z])\.|[;:!?“”\"«»()\n]|, |\b(?:said|says|told|according to|and|who|which|when|after)\b")
@@ -55,6 +56,8 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|of|the|across|into)\s+$"
 _PEOPLE_OWNERS = {"country", "nation", "government", "state", "kingdom", "republic"}  # "The country’s foreign minister"
 _INSTITUTION_REACH = 400  # characters: "the ministry" refers back to a named ministry in the paragraphs just before
 _JOIN = re.compile(r",\s*|\s+and\s+")  # between the members of a joint speaker
+_BARE_SPEAKER = re.compile(r"\s+(?:" + VERB_RE.pattern + r")\b")  # the name, then its verb
+_GLUED = re.compile(r"\b(?!said\b|says\b)[a-z][a-z-]+\s+$")  # "farmer Darto Sugiyanto", not "said Ralph Tari Molisa"
 # "…, its environment minister said": a role owned by the sentence's subject, then its verb
 _ITS_ROLE = re.compile(r",\s+(?:its|their)\s+((?:[a-z-]+\s+){0,3}[a-z-]+)\s+(?:" + VERB_RE.pattern + ")")
 _TRAVEL = re.compile(r"\b(?:in|at|to|from|into|inside|via|through)\s+(?:the\s+)?$")
@@ -208,7 +211,7 @@ class Parties:
                 return code  # type: ignore[return-value]
         if untold is not None:
             return self._around(untold)
-        return self._unnamed_role(occurrences[0][0]) if occurrences else None  # in text order: the first mention
+        return self._unnamed_role(*occurrences[0]) if occurrences else None  # in text order: the first mention
 
     def _joint(self, speaker: str, at: int | None) -> object:
         """A speaker of several members ("Egypt and Jordan", "Kurt Volker and Tim Morrison", "the Pentagon and the
@@ -223,7 +226,7 @@ class Parties:
             return _UNSET
         return codes.pop() if len(codes) == 1 else None
 
-    def _unnamed_role(self, pos: int) -> str | None:
+    def _unnamed_role(self, pos: int, end: int | None = None) -> str | None:
         """The party of a role given without a name in the sentences just before a speaker's first mention, which
         the name then fills ("Pakistan’s foreign minister accused India … In a 20-minute address, Naveed Akhtar
         Chaudhry devoted most of his time to the river")."""
@@ -240,11 +243,15 @@ class Parties:
                 return m.code  # the role is followed by a verb or a clause, not by the name it belongs to
         if _DESCRIBED.match(self.text, pos):
             return None  # "Sarah Kim, a nurse, said", "Anna Ivanova, who watched from her kitchen": described otherwise
-        return self._trailing_role(lo, pos) or self._role_sentence(lo, pos)
+        return self._trailing_role(lo, pos, end) or self._role_sentence(lo, pos)
 
-    def _trailing_role(self, lo: int, pos: int) -> str | None:
+    def _trailing_role(self, lo: int, pos: int, end: int | None) -> str | None:
         """The party of a lede whose attribution is a role of the sentence's subject ("Malaysia will seek a steep
-        increase …, its environment minister said on Monday"): that subject's, when it opens the sentence."""
+        increase …, its environment minister said on Monday"): that subject's, when it opens the sentence and the
+        speaker's first mention speaks bare ("“…,” Mohd Faizal bin Abdul Rahman told parliament", not "farmer
+        Darto Sugiyanto said" nor "Bhima Yudhistira of the Center … said")."""
+        if end is None or not _BARE_SPEAKER.match(self.text, end) or _GLUED.search(self.text, max(0, pos - 30), pos):
+            return None
         found = None
         for m in _ITS_ROLE.finditer(self.prose, lo, pos):
             if not set(m.group(1).split()) & self.places.person_roles:

@@ -1,34 +1,29 @@
 """The people of one article: names as the prose gives them, with their titles, in order of mention.
 
 A name is a capitalised run with its title words stripped ("Foreign Minister Anika Voss" -> "Anika
-Voss"). The registry resolves a surname or a given name to the full form first used in the article.
+Voss"). `build_registry` fills the article's `registry.Registry`, which resolves a surname or a given name
+to the full form first used in the article.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lexicon import (
     DETERMINERS,
-    FEMALE_TITLES,
-    GENDER_OF,
     LINK_WORDS,
     LOCATIVES,
-    MALE_TITLES,
     NAME_ABBREVIATIONS,
     NAME_PARTICLES,
-    NAME_SUFFIXES,
     ORG_WORDS,
-    REPORTING_VERBS,
+    PERSON_NOUNS,
     STOP_WORDS,
     TITLE_WORDS,
+    VERB_RE,
 )
-from .organisations import Organisation, named_body, organisations
 from .places import places
+from .registry import Registry
 from .spans import Span
 from .text import paragraphs, sentence_ends, sentences, starts_sentence
 
@@ -44,186 +39,8 @@ _NAME_TOKEN = (
     rf"(?:(?:[{_UPPER}]|{ABBREVIATION})\.|[{_UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*)"
 )  # "Lt." or "J." but not "Vasnetsov." or "Jobs." (a sentence end) nor an acronym ending a sentence ("the CDC. About …")
 NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*")
-VERB_RE = re.compile(r"\b(" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b")
 # where a clause's subject can start: a capital, a particle before a capital, a pronoun or a determiner
 SUBJECT_START = re.compile(rf"\s*(?:[{_UPPER}]|{PARTICLE}[- ][{_UPPER}]|(?:he|she|they|it|the|a|an|his|her|its|their|one|another)\b)")
-
-
-# "X said he would", "X, 54, told reporters she": the person's own pronoun right after their reporting verb
-# (not "X told her" nor "X told Cole she", nor "X said her plan": the pronoun may be someone else)
-_SAID_PRONOUN = re.compile(
-    r"(?:,[^,.]{1,60},)?\s+(?:(?:" + VERB_RE.pattern + r")(?:\s+(?:reporters|journalists|lawmakers))?\s+(?:that\s+)?(?P<pronoun>he|she))\b"
-)
-
-_VERB_BEFORE = re.compile(r"\b(?:" + VERB_RE.pattern + r")\s+$")
-NEAR = 400  # characters before a pronoun in which a sentence's subject is its likeliest referent
-
-
-@dataclass
-class Person:
-    name: str
-    descriptors: set[str] = field(default_factory=set)
-    spoke: bool = False  # has been quoted, or was the subject of a reporting verb
-    gender: str | None = None  # "m" or "f" when the article says so (a title, "X said she"), else unknown
-
-    @property
-    def tokens(self) -> list[str]:
-        return name_tokens(self.name)
-
-    @property
-    def core(self) -> list[str]:
-        """The name's tokens without a generational suffix ("James Roosevelt Jr." -> James, Roosevelt)."""
-        return core_tokens(self.tokens)
-
-
-class Registry:
-    """The people of one article, in order of mention, with the titles used for them.
-
-    Indexed by name token, so that looking a name up costs the same in a long article as in a short one."""
-
-    def __init__(self) -> None:
-        self.people: list[Person] = []
-        self.mentions: list[tuple[int, Person]] = []  # (offset, person), in text order
-        self._by_last: dict[str, list[Person]] = {}  # last name token -> people, in order of first mention
-        self._by_token: dict[str, list[Person]] = {}  # any name token -> people, in order of first mention
-        self.rejected: set[str] = set()  # names the NER model calls organisations, places or products
-        self.subjects: set[int] = set()  # offsets of mentions that start a sentence
-        self.sentence_ends: list[int] = []
-        self.text = ""  # the article: genders and descriptions of people nobody names are read from it
-        self.headline_names: dict[str, str] = {}  # surname -> full name as the headline gives it ("Jobs" -> "Steve Jobs")
-        self._organisations: list[Organisation] | None = None  # read from the text on first need
-
-    def body(self, description: str, pos: int) -> str | None:
-        """The organisation "the company", "the agency" … refers to at `pos` (`organisations.named_body`), else None."""
-        if self._organisations is None:
-            self._organisations = organisations(self.text, {p.name for p in self.people})
-        return named_body(description, pos, self._organisations, self.text)
-
-    def find(self, name: str, pos: int | None = None) -> Person | None:
-        """The person a name refers to: one whose name ends with it ("Voss" -> "Anika Voss"; a suffix such as
-        "Jr." aside), else one whose name holds its first word (a given name alone, a surname with a particle).
-        Of several ("Franklin Roosevelt", later "James Roosevelt Jr."), the one mentioned last before `pos`."""
-        toks = core_tokens(name_tokens(name))
-        if not toks:
-            return None
-        found = [p for p in self._by_last.get(toks[-1], ()) if len(toks) <= len(p.core) and p.core[-len(toks) :] == toks]
-        found = (
-            found
-            or [
-                p  # a given name alone, a surname with a particle, a part of a longer name ("Te Kaurinui" -> "Te Kaurinui Robert")
-                for p in self._by_token.get(toks[0], [])
-                if len(toks) == 1 or toks[: len(p.tokens)] == p.tokens or _within(toks, p.tokens)
-            ]
-        )  # but "Kim Yong-hyun" is not "Margie Kim", nor "Abu Dhabi" "Abu Musa"
-        if len(found) > 1 and pos is not None:
-            latest = next((p for _, p in self._before(pos) if p in found), None)
-            return latest or found[0]
-        return found[0] if found else None
-
-    def add(self, name: str, pos: int, descriptors: set[str] = frozenset()) -> Person:
-        person = self.find(name, pos)
-        if person is None and name in self.headline_names:  # "Jobs said", the full name only in the headline
-            name = self.headline_names[name]
-            person = self.find(name, pos)
-        if person is None:
-            person = Person(name)
-            self.people.append(person)
-            self._index(person)
-        elif len(toks := name_tokens(name)) > len(person.tokens) and toks[: len(person.tokens)] == person.tokens:
-            person.name = name  # a fuller form of a name seen first in part: "Te Kaurinui Robert", then "… Robert Parata"
-            self._index(person)
-        person.descriptors |= set(descriptors)
-        insort(self.mentions, (pos, person), key=lambda m: m[0])
-        return person
-
-    def _index(self, person: Person) -> None:
-        if person not in self._by_last.get(person.core[-1], ()):
-            self._by_last.setdefault(person.core[-1], []).append(person)
-        for tok in dict.fromkeys(person.tokens):
-            if person not in self._by_token.get(tok, ()):
-                self._by_token.setdefault(tok, []).append(person)
-
-    def _before(self, pos: int) -> Iterator[tuple[int, Person]]:
-        """Mentions before `pos`, latest first (a binary search, then a walk back as far as the caller needs)."""
-        k = bisect_left(self.mentions, pos, key=lambda m: m[0])
-        return (self.mentions[i] for i in range(k - 1, -1, -1))
-
-    def subject_between(self, lo: int, hi: int, descriptor: set[str] | None = None) -> Person | None:
-        """The last person who opens a sentence in text[lo:hi] (described by all of `descriptor`, if given)."""
-        for at, p in self._before(hi):
-            if at < lo:
-                return None
-            if at in self.subjects and (descriptor is None or descriptor <= p.descriptors):
-                return p
-        return None
-
-    def last_before(self, pos: int, descriptor: set[str] | None = None, gender: str | None = None) -> Person | None:
-        """The latest person before `pos` (described by all of `descriptor`, if given), people who speak or hold
-        a title first; nearby (the last `NEAR` characters), the latest person when a sentence's subject, else
-        the subject of that person's sentence, outranks them ("Sharron Angle, running against Sen. Harry Reid, … “…,” she said").
-        With a `gender` ("she": "f"), people the article gives the other gender are passed over."""
-        fits = (
-            m
-            for m in self._before(pos)
-            if (descriptor is None or descriptor <= m[1].descriptors) and (gender is None or m[1].gender in (None, gender))
-        )
-        first = next(fits, None)
-        if first is None:
-            return None
-        if first[0] >= pos - NEAR and first[0] in self.subjects:
-            return first[1]  # the last sentence's subject: "Fiona Parry issued a plea … “…,” she said"
-        at, found = first if first[1].spoke or first[1].descriptors else next((m for m in fits if m[1].spoke or m[1].descriptors), first)
-        if at >= pos - NEAR:  # a subject earlier in the same sentence outranks the people its sentence mentions
-            k = bisect_right(self.sentence_ends, at)
-            subject = self.subject_between(self.sentence_ends[k - 1] if k else 0, at, descriptor)
-            return subject if subject and (gender is None or subject.gender in (None, gender)) else found
-        return found
-
-    def named_next(self, pos: int, within: int = 600) -> Person | None:
-        """The first person named after `pos` (within `within` characters), not named before it, who speaks: a lede's
-        "its environment minister said …", then "“…,” Mohd Faizal bin Abdul Rahman told parliament"."""
-        k = bisect_right(self.mentions, pos, key=lambda m: m[0])
-        if k >= len(self.mentions) or self.mentions[k][0] > pos + within:
-            return None
-        at, person = self.mentions[k]
-        inverted = _VERB_BEFORE.search(self.text, max(0, at - 30), at)  # "…,” said Ralph Tari Molisa"
-        if not (person.spoke or inverted) or any(q is person for _, q in self.mentions[:k]):
-            return None  # "a private call with Prime Minister Benjamin Netanyahu": named, but not speaking
-        return person
-
-    def infer_genders(self) -> None:
-        """Each person's gender from the whole article, where it is plain: a gendered title ("Mr", "spokeswoman")
-        or a subject pronoun right after their reporting verb ("Rivas Mendoza said he would travel"); conflicting
-        evidence leaves it unknown."""
-        votes: dict[int, list[str]] = {}
-        for at, p in self.mentions:
-            end = self.text.find(p.core[-1], at, at + 80)  # the mention may be a shorter form: it ends with the surname
-            m = _SAID_PRONOUN.match(self.text, end + len(p.core[-1])) if end >= 0 else None
-            if m:
-                votes.setdefault(id(p), []).append(GENDER_OF[m.group("pronoun")])
-        for p in self.people:
-            said = votes.get(id(p), []) + ["m"] * len(p.descriptors & MALE_TITLES) + ["f"] * len(p.descriptors & FEMALE_TITLES)
-            if said and len(set(said)) == 1:
-                p.gender = said[0]
-
-
-def _within(short: list[str], long: list[str]) -> bool:
-    """Whether `short` is `long` with words left out, in order ("Te Kaurinui Parata" in "Te Kaurinui Robert Parata")."""
-    rest = iter(long)
-    return all(tok in rest for tok in short)
-
-
-def name_tokens(name: str) -> list[str]:
-    """A name's tokens, particles in lower case: "Van der Meulen-Bakker" matches "Annelies van der Meulen-Bakker"."""
-    return [t.lower() if t.lower() in NAME_PARTICLES else t for t in name.split()]
-
-
-def core_tokens(tokens: list[str]) -> list[str]:
-    """Name tokens without a trailing generational suffix (kept when it is all there is)."""
-    end = len(tokens)
-    while end > 1 and tokens[end - 1].rstrip(",") in NAME_SUFFIXES:
-        end -= 1
-    return tokens[:end]
 
 
 def split_title(run: str) -> tuple[list[str], list[str]]:
@@ -235,6 +52,8 @@ def split_title(run: str) -> tuple[list[str], list[str]]:
         titles, toks = [t.lower() for t in toks[: marks[-1] + 1]], toks[marks[-1] + 1 :]
     while toks and (toks[0].lower().rstrip(",") in TITLE_WORDS or toks[0].lower() in STOP_WORDS or toks[0].lower() in ORG_WORDS):
         titles.append(toks.pop(0).lower().rstrip("."))
+    if len(toks) >= 3 and toks[0].lower() in PERSON_NOUNS:  # "Economist Bhima Yudhistira", "Farmer Darto Sugiyanto"
+        titles.append(toks.pop(0).lower())
     return titles, toks
 
 
@@ -247,10 +66,10 @@ def _role_body(toks: list[str]) -> int:
     Ursula von der Leyen"): titles, institution words and places, leaving a name of two words or more."""
     k = 0
     while len(toks) - k > 2:
-        if (low := toks[k].lower().rstrip(".")) in TITLE_WORDS or low in ORG_WORDS or places().code_of(toks[k]):
+        if n := next((n for n in (3, 2, 1) if len(toks) - k - n >= 2 and " ".join(toks[k : k + n]) in places().regions), 0):
+            k += n  # "Governor of New Jersey Phil Murphy", "Premier of British Columbia David Eby", "Kansas City"
+        elif (low := toks[k].lower().rstrip(".")) in TITLE_WORDS or low in ORG_WORDS or places().code_of(toks[k]):
             k += 1
-        elif n := next((n for n in (3, 2, 1) if len(toks) - k - n >= 2 and " ".join(toks[k : k + n]) in places().regions), 0):
-            k += n  # "Governor of New Jersey Phil Murphy", "Chief Executive of Public Health England Duncan Selbie"
         else:
             break
     return k

@@ -28,7 +28,7 @@ from .lexicon import (
     SUBJECT_TRAILERS,
     THAT_ONLY_VERBS,
 )
-from .people import Registry
+from .registry import Registry
 from .spans import Span
 from .subjects import CLAUSE_BREAK, DATELINE, sentence_subject, speaker_of, subject_before
 from .text import normalise, sentences

@@ -22,8 +22,9 @@ from .lexicon import (
     SUBJECT_TRAILERS,
     TITLE_WORDS,
 )
-from .people import Registry, person_names
+from .people import person_names
 from .places import places
+from .registry import Registry
 
 LEAD_IN = re.compile(
     r"^(?:which|who|whom|that|and|but|while|as|when|after|before|because|although|though|so|yet|then|also|including|with)\s+", re.I
