@@ -288,3 +288,10 @@ def test_a_region_after_a_title_of_is_the_roles_body_not_the_name(text, name):
 )
 def test_a_ledes_role_keeps_its_description_when_the_next_name_is_someone_else(text, role):
     assert [s.speaker for s in extract_statements(Article("t", text)) if s.kind == "reported"][0] == role
+
+
+def test_the_end_of_a_bodys_name_is_no_person_and_a_titled_person_of_a_state_is_the_person():
+    text = "The Centers for Disease Control said cases rose. Sarah Kim of the Brookings Institution was not surprised."
+    assert [p.name for p in build_registry(text, []).people] == ["Sarah Kim"]
+    assert speakers("AUSTIN — Gov. Greg Abbott of Texas said the state would send more troops.", "reported") == ["Greg Abbott"]
+    assert speakers("The Centers for Disease Control said cases rose.", "reported") == ["the Centers for Disease Control"]

@@ -149,6 +149,7 @@ def not_people(text: str, nlp: Language) -> list[tuple[int, int]]:
 _HEADLINE_NAME = re.compile(r"(?<![\w’'])([A-Z][a-z]+) ([A-Z][a-z][\w’'-]*)(?![\w’'])")
 
 
+_BODY_PART = re.compile(r"\b([A-Z][\w’'-]*)\s+(?:for|of)\s+(?:the\s+)?$")
 _LAST_WORD = re.compile(r"(\w+)[ \t]+$")
 _DATELINE = re.compile(r"[ \t]*(?:,[^—–\n]{0,40})?[ \t]*(?:—|–|-{1,2})[ \t]")
 
@@ -195,6 +196,8 @@ def build_registry(text: str, spans: list[Span], nlp: Language | None = None, ti
                 continue
             if not titles & (TITLE_WORDS - LOCATIVES - STOP_WORDS) and (_is_place(text, at, name) or _known_place(name)):
                 continue
+            if not titles and (body := _BODY_PART.search(text, max(0, at - 40), at)) and body.group(1).lower() not in TITLE_WORDS:
+                continue  # the end of a body's name: "Centers for Disease Control", "Kim of the Brookings Institution"
             if len(name.split()) >= 2 or reg.find(name):
                 person = reg.add(name, at, titles)
                 if starts_sentence(text, at, reg.sentence_ends):

@@ -157,8 +157,8 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
         # an institution's proper name ("Centers for Disease Control", "UN High Commissioner for Human Rights"),
         # not a person the article names ("Secretary of State Mike Pompeo")
         return as_written(subject) if low == "the" else subject
-    if names and (len(names[-1][1].split()) >= 2 or reg.find(names[-1][1])):
-        return resolve(subject, pos, reg)  # "Foreign Minister Anika Voss", "Voss"
+    if names and (len(names[-1][1].split()) >= 2 or reg.find(names[-1][1]) or known):
+        return resolve(subject, pos, reg)  # "Foreign Minister Anika Voss", "Voss", "Gov. Greg Abbott of Texas"
     if head in TITLE_WORDS:  # "India’s commerce minister", "the minister": the person last given that title
         title = [w.lower() for w in words if w.islower() and w.lower() not in DETERMINERS]
         found = resolve("the " + " ".join(title), pos, reg)
@@ -185,7 +185,7 @@ _PROPER_OF = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'
 
 
 # "Sarah Kim of the Brookings Institution": a person's two-word name before "of", not a body's name
-_PERSON_OF = re.compile(r"(?!The\s)[A-Z][a-z]+\s+[A-Z][a-z][\w’'-]*\s+(?:of|for)\s", re.UNICODE)
+_PERSON_OF = re.compile(r"(?!The\s)(?:[A-Z][a-z]{1,4}\.\s+)*[A-Z][a-z]+\s+[A-Z][a-z][\w’'-]*\s+(?:of|for)\s", re.UNICODE)
 
 
 def _proper(word: str) -> bool:
