@@ -408,3 +408,19 @@ def test_joint_speakers_keep_every_member_and_a_shared_party(sentence, speaker, 
     assert found.speaker_affiliation_code == code
     if speaker:
         assert found.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AUSTIN — Texas Gov. Greg Abbott said the state would send more troops.",
+        "“We will appeal,” said Phil Murphy, the governor of New Jersey.",
+        "Sen. Lindsey Graham of South Carolina said the bill was dead.",
+    ],
+)
+def test_a_role_held_in_a_region_speaks_for_its_country(text):
+    assert {s.speaker_affiliation for s in statements(text).values()} == {"United States"}
+
+
+def test_a_private_person_from_a_region_speaks_for_nobody():
+    assert {s.speaker_affiliation for s in statements("Sarah Kim of Texas said the bill was dead.").values()} == {None}

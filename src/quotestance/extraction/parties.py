@@ -3,31 +3,29 @@
 The affiliation is the country or organisation named in the speaker's role where the article names
 them ("Russian Deputy Foreign Minister Sergey Ryabkov", "Lin Wei, a spokesman for the Chinese foreign
 ministry"), or in the speaker itself ("Moscow", "Norway's coast guard"); none for analysts, former
-officials and others without a state or IO role. The target is the party the statement names, else
-the speaker's counterpart in the article's main dyad (headline and lede). Lexicon: `places.toml`.
+officials and others without a state or IO role; a role held in a region speaks for its country ("Texas
+Gov. Greg Abbott"). The target is the party the statement names, else the speaker's counterpart in the
+article's main dyad (`targets.Dyad`). Lexicon: `places.toml`.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
 
 from ..records import Article, Statement
 from .lexicon import VERB_RE
 from .people import ABBREVIATION
 from .places import Mention, Places, places
+from .targets import DATELINE, Dyad
 
 _CLAUSE_CUT = re.compile(r"(?<!\b[A-Z])\.|[;:!?“”\"«»()\n]|, |\b(?:said|says|told|according to|and|who|which|when|after)\b")
 _WORD = re.compile(r"[\w’'-]+")
 _TOKEN = re.compile(r"[\w-]+")  # the word runs that bound a name's occurrences
 _TOKEN_CHAR = re.compile(r"[\w-]")
 _UNSET, _ROLE = object(), object()
-_DATELINE = re.compile(r"\s*([^\W\d_][^\n,—–(]{2,40}?)(?:,\s*([^\n—–(]{2,30}?))?\s*(?:\([\w ]+\)\s*)?[—–-]\s")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”’\"]?(?:\s+|$)|\n\n")
 _COUNTERPART = re.compile(r"[’'s ]{0,3}\s*(?:counterparts?|neighbou?rs?|rivals?|opposite numbers?)\b")  # "his Tunisian counterpart"
-_VENUE = re.compile(r"\b(?:in|at|through|via|into|near|inside|across|by)\s+(?:the\s+)?$", re.I)
-# "in Kigali": where, not whom; "settled by the International Court of Justice": the means, not whom
 _THE_INSTITUTION = re.compile(r"\b[Tt]he\s+((?:[a-z][\w-]*\s+)?[A-Za-z]+)(?:’s|'s|’)?(?![\w-])")  # "the department", "the Guards’"
 _RANKS = re.compile(rf"(?:(?<=\s){ABBREVIATION}\.\s*)+$")  # "Lt. Gen. " right before a name
 _APPOSITION_CUT = re.compile(r"(?<!\b[A-Z])\.|[,;:“”\"()\n]|\bsaid\b")
@@ -36,8 +34,6 @@ _PRIVATE = re.compile(r"[^,\n]{0,60}?,\s*\d{1,3}\s*,")  # "Olena Petrenko, 54,":
 _ROLE_REACH = 400  # characters before a speaker's first mention in which an unnamed role is theirs
 # the lower-case words right after a party, where a role without a name may stand: "Pakistan’s foreign minister accused"
 _UNNAMED_ROLE = re.compile(r"(?:’s|'s)?((?:\s+[a-z-]+){1,4})")
-_APPEAL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:must|should|need|needs|have to|has to|ought)\b", re.I)  # "both sides must"
-_FORUM = re.compile(r"\b(?:in|at|before|through|via|into|inside)\s+(?:the\s+)?$", re.I)  # "at the UN"
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘(?:[^’\n]|’(?=\w)){0,400}’(?!\w)")  # "‘Japan’s government …’" is one quote
 
 
@@ -60,7 +56,8 @@ _BARE_SPEAKER = re.compile(r"\s+(?:" + VERB_RE.pattern + r")\b")  # the name, th
 _GLUED = re.compile(r"\b(?!said\b|says\b)[a-z][a-z-]+\s+$")  # "farmer Darto Sugiyanto", not "said Ralph Tari Molisa"
 # "…, its environment minister said": a role owned by the sentence's subject, then its verb
 _ITS_ROLE = re.compile(r",\s+(?:its|their)\s+((?:[a-z-]+\s+){0,3}[a-z-]+)\s+(?:" + VERB_RE.pattern + ")")
-_TRAVEL = re.compile(r"\b(?:in|at|to|from|into|inside|via|through)\s+(?:the\s+)?$")
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.?$")
+_OF_PLACE = re.compile(r"\s+of\s+((?:[A-Z][\w-]*\s?){1,3})")  # "Gov. Greg Abbott of Texas"
 _LOCATED = re.compile(r"\s+(?:in|at)\s+[^,]*$")
 
 
@@ -69,7 +66,7 @@ def _words(text: str) -> set[str]:
 
 
 class Parties:
-    """Affiliations and targets for the statements of one article."""
+    """Affiliations for the statements of one article; `about`, its main dyad, gives their targets."""
 
     def __init__(self, article: Article, lexicon: Places | None = None) -> None:
         self.text = article.text
@@ -78,8 +75,7 @@ class Parties:
         self._cache: dict[tuple[str | None, int | None], str | None] = {}
         self._index: dict[str, list[int]] | None = None  # word -> offsets, built on first use
         self.prose = _QUOTED.sub(lambda m: " " * len(m.group()), article.text)  # the journalist's words only
-        self.dyad, self.named = self._main_dyad(article)  # `named`: parties named outside the dateline and travel phrases
-        self.dateline = self._dateline(article.text)
+        self.about = Dyad(article, self.prose, self.places, self._mentions)  # the main dyad, the dateline, targets
 
     def _mentions(self, text: str) -> list[Mention]:
         return self.places.mentions(text, context=self.context)
@@ -97,7 +93,7 @@ class Parties:
             return _UNSET  # no role, or only a plural one ("… expel Belarusian diplomats, Zaremba said"): not a title
         found = self._mentions(clause)
         if not found:
-            return _ROLE
+            return self.places.region_country(clause) or _ROLE  # "Texas Gov.", "the governor of New Jersey": the country
         # the party just before the role word nearest the name: "Kenya's ambassador to Britain", "a meeting in
         # Addis Ababa between the AU's special envoy"; else the first after it ("a spokesman for the Chinese …")
         role_at = max(m.start() for m in _WORD.finditer(clause) if _words(m.group()) & roles)
@@ -120,6 +116,10 @@ class Parties:
             code, role = (code, role) if later is _UNSET else (later, apposition)
         if code is _ROLE and (anchored := self._institution(role, clause_start)):
             return anchored
+        rank = _LAST_WORD.search(head)  # "Sen." right before the name, even where a sentence's full stop cut the clause
+        titled = code is _ROLE or code is _UNSET and rank and rank.group(1).lower() in self.places.state_roles
+        if titled and (of := _OF_PLACE.match(after)) and (country := self.places.region_country(of.group(1))):
+            return country  # "Sen. Lindsey Graham of South Carolina", not "Sarah Kim of Texas", a private person
         return code
 
     def _institution(self, role: str, before: int, reach: int | None = None) -> str | None:
@@ -163,8 +163,8 @@ class Parties:
                     return first[0].code  # the paragraph before opens with a party speaking ("Kenya said …"), not acting
                 continue
             if a < 0:
-                if self.dateline and (self.dateline in self.named or len(self.dyad) < 2):
-                    return self.dateline  # where the report was filed, unless only a venue of others' dispute
+                if self.about.dateline and (self.about.dateline in self.about.named or len(self.about.parties) < 2):
+                    return self.about.dateline  # where the report was filed, unless only a venue of others' dispute
                     # ("LUXEMBOURG —" over Hungary and Ukraine, never named again)
                 continue
             found = [m for m in self._mentions(self.prose[a:b]) if not _COUNTERPART.match(self.prose, a + m.end)]
@@ -257,7 +257,7 @@ class Parties:
             if not set(m.group(1).split()) & self.places.person_roles:
                 continue
             start = max((e.end() for e in _SENTENCE_END.finditer(self.prose, 0, m.start())), default=0)
-            start = d.end() if (d := _DATELINE.match(self.prose, start)) else start  # "KUALA LUMPUR — Malaysia will …"
+            start = d.end() if (d := DATELINE.match(self.prose, start)) else start  # "KUALA LUMPUR — Malaysia will …"
             own = self._mentions(self.prose[start : m.start()])
             if own and not self.prose[start : start + own[0].start].strip(" —–-\n"):
                 found = own[0].code
@@ -321,60 +321,6 @@ class Parties:
         alone = [(a, b) for a, b in (found(surname) if surname else []) if not any(x <= a < y for x, y in whole)]
         return sorted(whole + alone)
 
-    def _dateline(self, text: str) -> str | None:
-        """The country of a dateline ("PARIS — …", "THE HAGUE, Netherlands (Reuters) -"), where a report was filed."""
-        m = _DATELINE.match(text)
-        if not m or not m.group(1).isupper():
-            return None
-        found = [x for x in self._mentions(m.group(1).title() + " " + (m.group(2) or "")) if not self.places.is_organisation(x.code)]
-        return found[-1].code if found else None
-
-    def _main_dyad(self, article: Article) -> tuple[list[str], set[str]]:
-        """The parties the article is about, most named first: the headline counts three times, the lede twice,
-        the rest of the journalist's prose once; and, from the same mentions, the parties named as parties, not
-        only in the dateline or as a place travelled to ("flown to Luxembourg")."""
-        cut = max(article.text.find("\n\n", 200), 400)
-        dateline = m.end() if (m := _DATELINE.match(self.prose)) else 0
-        counts: Counter[str] = Counter()
-        named: set[str] = set()
-        for text, weight in ((article.title or "", 3), (self.prose[:cut], 2), (self.prose[cut:], 1)):
-            for m in self._mentions(text):
-                if (weight != 2 or m.start >= dateline) and not _TRAVEL.search(text, max(0, m.start - 20), m.start):
-                    named.add(m.code)
-                if not (self.places.is_organisation(m.code) and self._forum(text, m)):
-                    counts[m.code] += weight  # an organisation as the forum ("takes dispute to UN General Assembly") is no party
-        return [code for code, _ in counts.most_common()], named
-
-    def _forum(self, text: str, m: Mention) -> bool:
-        """An organisation named as the place of the story, not a party: "at the UN", "to UN General Assembly"."""
-        name, after = text[m.start : m.end], text[m.end : m.end + 40]
-        organ = any(name == o or after.lstrip().startswith(o) for o in self.places.organs)
-        return organ or bool(_FORUM.search(text[max(0, m.start - 20) : m.start]))
-
-    def counterpart(self, code: str | None) -> str | None:
-        """The other party of the article's main dyad, seen from `code`; for a third party, the dyad's first party
-        (the one the story is about: "Iran seizes tanker …", then a US spokeswoman speaks); none for no party."""
-        if code is None or len(self.dyad) < 2:
-            return None
-        if code not in self.dyad[:2]:
-            return self.dyad[0]  # a third party speaks about the story's first party
-        return self.dyad[1] if self.dyad[0] == code else self.dyad[0]
-
-    def target(self, statement: Statement, speaker_code: str | None) -> tuple[str | None, str | None]:
-        """(code, where from) of the party a statement is aimed at: named in it, else the article's counterpart."""
-        text = self.text[statement.start : statement.end] if statement.end > statement.start else statement.text
-        both = self.places.both_sides.search(text)
-        if both and (speaker_code not in self.dyad[:2] or _APPEAL.match(text, both.end())):
-            return None, "statement"  # "both sides must show restraint"; a party's "both sides agreed" is still aimed at the other
-        found = [m for m in self._mentions(text) if m.code != speaker_code and not _VENUE.search(text, 0, m.start)]
-        other = self.counterpart(speaker_code)
-        named = [m.code for m in found if text[m.start : m.end].lower() not in self.places.loose]
-        if not named and found and other is None:
-            named = [m.code for m in found]  # "Europe" alone, and no counterpart: the loose name it is
-        if named:
-            return (other if other in named else named[0]), "statement"
-        return (other, "article") if other else (None, None)
-
 
 def assign_parties(article: Article, statements: list[Statement], lexicon: Places | None = None) -> list[Statement]:
     """The statements with `speaker_affiliation`, `target` and their codes filled in from the article."""
@@ -385,7 +331,7 @@ def assign_parties(article: Article, statements: list[Statement], lexicon: Place
     out = []
     for s in statements:
         code = parties.affiliation(s.speaker, s.start)
-        target, source = parties.target(s, code)
+        target, source = parties.about.target(s, code)
         out.append(
             replace(
                 s,

@@ -69,8 +69,10 @@ class Places:
             self.names[code] = code
             alias.update(dict.fromkeys(words, code))
         alias.update(dict.fromkeys(lexicon["not_places"]["names"], ""))
-        self.regions = frozenset(lexicon["regions"]["names"])
-        alias.update({name: "" for name in self.regions if name not in alias})  # "New Jersey" is no mention of Jersey
+        # region -> its country's code ("" when claimed by several): no mention of its own, and "New Jersey" is none of Jersey
+        self.regions = {name: "" if code == "unknown" else code for code, names in lexicon["regions"].items() for name in names}
+        alias.update({name: "" for name in self.regions if name not in alias})
+        self._region_pattern = re.compile(r"(?<![\w’'-])(?:" + _trie(list(self.regions)) + r")(?![\w-])")
         self.ambiguous: dict[str, list[tuple[str, list[str]]]] = {name: list(rules.items()) for name, rules in lexicon["ambiguous"].items()}
         for name in self.ambiguous:
             alias[name] = "?"
@@ -89,6 +91,11 @@ class Places:
     def name(self, code: str | None) -> str | None:
         """The canonical short name of a code ("RUS" -> "Russia", "EU" -> "EU")."""
         return None if code is None else self.names.get(code)
+
+    def region_country(self, text: str) -> str | None:
+        """The country of the first region named in `text` ("Texas Gov." -> "USA"), else None."""
+        m = self._region_pattern.search(text)
+        return self.regions[m.group()] or None if m else None
 
     def is_organisation(self, code: str | None) -> bool:
         return code in self.organisations
