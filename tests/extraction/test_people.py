@@ -295,3 +295,16 @@ def test_the_end_of_a_bodys_name_is_no_person_and_a_titled_person_of_a_state_is_
     assert [p.name for p in build_registry(text, []).people] == ["Sarah Kim"]
     assert speakers("AUSTIN — Gov. Greg Abbott of Texas said the state would send more troops.", "reported") == ["Greg Abbott"]
     assert speakers("The Centers for Disease Control said cases rose.", "reported") == ["the Centers for Disease Control"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("“The crackdown was brutal,” said head of Human Rights Watch Kenneth Roth.", "Kenneth Roth"),
+        ("“These are war crimes,” said UN High Commissioner for Human Rights Volker Türk.", "Volker Türk"),
+        ("“It is disappointing,” said Secretary of Health and Social Care Victoria Atkins.", "Victoria Atkins"),
+        ("“Our islands are not for sale,” said Minister of State Nasser bin Khalifa Al Mualla.", "Nasser bin Khalifa Al Mualla"),
+    ],
+)
+def test_a_body_the_lexicon_does_not_know_leaves_a_two_word_name(text, name):
+    assert speakers(text) == [name]

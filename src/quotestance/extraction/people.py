@@ -58,7 +58,8 @@ def split_title(run: str) -> tuple[list[str], list[str]]:
 
 
 _ROLE_OF = re.compile(r"\b(?:to|of|for)[ \t]+$")
-_TITLE_OF = re.compile(r"\b([A-Za-z]+)[ \t]+(?:of|for)[ \t]+(the[ \t]+)?$")
+# "Director of ", "Commissioner for the ", "Secretary of Health and " (a body of two parts before the run)
+_TITLE_OF = re.compile(r"\b([A-Za-z]+)[ \t]+(?:of|for)[ \t]+(the[ \t]+)?(?:[A-Z][\w’'-]*[ \t]+(?:and|&)[ \t]+)?$")
 
 
 def _role_body(toks: list[str]) -> int:
@@ -72,6 +73,9 @@ def _role_body(toks: list[str]) -> int:
             k += 1
         else:
             break
+    plain = all(t[:1].isupper() and not t.endswith(".") and t.lower() not in NAME_PARTICLES for t in toks)  # no "bin", "Al"
+    if k == 0 and len(toks) >= 4 and plain:
+        return len(toks) - 2  # a body the lexicon does not know: "head of Human Rights Watch Kenneth Roth"
     return k
 
 
