@@ -308,3 +308,19 @@ def test_the_end_of_a_bodys_name_is_no_person_and_a_titled_person_of_a_state_is_
 )
 def test_a_body_the_lexicon_does_not_know_leaves_a_two_word_name(text, name):
     assert speakers(text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("WASHINGTON — Secretary of State Rubio said the United States would cut aid.", "Rubio"),
+        ("Defense Secretary Austin said the move was temporary.", "Austin"),
+        ("President Biden said the alliance was strong.", "Biden"),
+        ("President Joe Biden met allies. Later President Biden said the alliance was strong.", "Joe Biden"),
+        ("The Chairman of the Joint Chiefs said the drills would go ahead.", "the Chairman of the Joint Chiefs"),
+        ("General Motors said it would recall 30,000 trucks.", "General Motors"),
+        ("Public Citizen said the bill would raise prices.", "Public Citizen"),
+    ],
+)
+def test_a_surname_after_a_title_is_the_person_as_the_article_names_them(text, name):
+    assert speakers(text, "reported")[-1] == name

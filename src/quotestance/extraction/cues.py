@@ -15,6 +15,7 @@ from .lexicon import (
     GENDER_OF,
     INDEFINITES,
     INSTITUTION_HEADS,
+    LINK_WORDS,
     NAME_ABBREVIATIONS,
     ORG_WORDS,
     PERSON_NOUNS,
@@ -25,6 +26,7 @@ from .lexicon import (
     VERB_RE,
 )
 from .people import SUBJECT_START, name_score, person_names
+from .places import places
 from .registry import Registry
 from .text import keeps_stop, sentence_ends
 
@@ -70,6 +72,28 @@ def _described_before(text: str, pos: int, head: str) -> str | None:
     return as_written(found) if found else None
 
 
+_RANKS = {"sen", "rep", "gov", "gen", "lt", "col", "adm", "maj", "capt", "sgt", "dr", "mr", "mrs", "ms", "judge", "justice"}
+_RANKS |= {"senator", "representative", "congressman", "congresswoman", "admiral", "colonel", "pope", "cardinal"}  # not "General Motors"
+
+
+def titled_surname(subject: str, pos: int, reg: Registry) -> str | None:
+    """A surname right after a title ("Secretary of State Rubio", "Defense Secretary Austin", "President Biden"): the
+    full name when the article gives one, else the surname as the article names the person; None for anything else
+    ("Chairman of the Joint Chiefs", "High Commissioner for Human Rights")."""
+    *rest, last = subject.split() or [""]
+    if not rest or not re.fullmatch(r"[A-Z][a-z][\w’'-]*", last) or rest[0].lower() in DETERMINERS:
+        return None
+    low = last.lower()
+    if low in TITLE_WORDS | ORG_WORDS | INSTITUTION_HEADS or low.rstrip("s") in TITLE_WORDS or places().code_of(last):
+        return None
+    if not any(w.lower().rstrip(".") in places().person_roles | _RANKS for w in rest):
+        return None  # a person's title ("Secretary", "Sen."), not "Public Citizen" nor "Energy Control"
+    if not all(w.lower().rstrip(".") in TITLE_WORDS | LINK_WORDS or places().code_of(w) for w in rest):
+        return None
+    found = reg.find(last, pos)
+    return found.name if found else last
+
+
 def resolve(subject: str, pos: int, reg: Registry) -> str | None:
     """A subject phrase -> the full name of the person it refers to (None when no person fits)."""
     subject = " , ".join(c for c in (clip_subject(part) for part in subject.split(" , ")) if c)
@@ -88,6 +112,8 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
         # an institution by the name the article gives it ("the company" -> "Apple"), else as written: "the Chinese
         # embassy in Tokyo", not "Tokyo"
         return reg.body(subject, pos) or as_written(subject)
+    if titled := titled_surname(subject, pos, reg):
+        return titled  # "“…,” Secretary of Defense Austin said"
     names = person_names(subject)
     if words[0].lower() in DETERMINERS and any(w.lower() in TITLE_WORDS - DETERMINERS for w in words):
         names = []  # "the Algerian minister": a title, not a name
