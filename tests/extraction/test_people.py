@@ -304,6 +304,8 @@ def test_the_end_of_a_bodys_name_is_no_person_and_a_titled_person_of_a_state_is_
         ("“These are war crimes,” said UN High Commissioner for Human Rights Volker Türk.", "Volker Türk"),
         ("“It is disappointing,” said Secretary of Health and Social Care Victoria Atkins.", "Victoria Atkins"),
         ("“Our islands are not for sale,” said Minister of State Nasser bin Khalifa Al Mualla.", "Nasser bin Khalifa Al Mualla"),
+        ("“Rates must stay high,” said Governor of the Bank of England Andrew Bailey.", "Andrew Bailey"),
+        ("“It needs fresh eyes,” said Secretary of Health and Human Services Robert F. Kennedy Jr.", "Robert F. Kennedy Jr"),
     ],
 )
 def test_a_body_the_lexicon_does_not_know_leaves_a_two_word_name(text, name):

@@ -23,7 +23,7 @@ from .lexicon import (
     VERB_RE,
 )
 from .places import places
-from .registry import Registry
+from .registry import Registry, core_tokens
 from .spans import Span
 from .text import paragraphs, sentence_ends, sentences, starts_sentence
 
@@ -73,10 +73,14 @@ def _role_body(toks: list[str]) -> int:
             k += 1
         else:
             break
-    plain = all(t[:1].isupper() and not t.endswith(".") and t.lower() not in NAME_PARTICLES for t in toks)  # no "bin", "Al"
-    if k == 0 and len(toks) >= 4 and plain:
-        return len(toks) - 2  # a body the lexicon does not know: "head of Human Rights Watch Kenneth Roth"
-    return k
+    if k or len(toks) < 4 or any(t[:1].islower() or t.lower() in NAME_PARTICLES for t in toks):
+        return k  # no "bin", "Al": a long name of its own ("Nasser bin Khalifa Al Mualla")
+    # a body the lexicon does not know: the name is a given name, its initials and a surname (and a suffix):
+    # "head of Human Rights Watch Kenneth Roth", "… Health and Human Services Robert F. Kennedy Jr."
+    i = len(core_tokens(toks)) - 2
+    while i > 0 and re.fullmatch(r"[A-Z]\.", toks[i]):
+        i -= 1
+    return i if i >= 2 and not any(t.endswith(".") for t in toks[:i]) else k
 
 
 def _place_prefix(toks: list[str]) -> int:
@@ -93,7 +97,7 @@ def person_names(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[in
             toks = toks[1:]
         if len(toks) >= 3 and _ROLE_OF.search(text, max(0, m.start() - 6), m.start()):
             toks = toks[_place_prefix(toks) :]  # "ambassador to Britain Liu Xiaming", "envoy to Ukraine Kurt Volker"
-        if (role := _TITLE_OF.search(text, max(0, m.start() - 30), m.start())) and role.group(1).lower() in TITLE_WORDS:
+        if (role := _TITLE_OF.search(text, max(0, m.start() - 30), m.start())) and role.group(1).lower() in TITLE_WORDS | ORG_WORDS:
             if len(toks) >= 3:  # "Director of Public Prosecution Eva-Marie Persson": the role's body is no name
                 toks = toks[_role_body(toks) :]
             elif (role.group(2) or role.group(1)[0].isupper()) and len(m.group().split()) <= 2:
@@ -200,7 +204,8 @@ def build_registry(text: str, spans: list[Span], nlp: Language | None = None, ti
                 continue
             if not titles & (TITLE_WORDS - LOCATIVES - STOP_WORDS) and (_is_place(text, at, name) or _known_place(name)):
                 continue
-            if not titles and (body := _BODY_PART.search(text, max(0, at - 40), at)) and body.group(1).lower() not in TITLE_WORDS:
+            body = _BODY_PART.search(text, max(0, at - 40), at)
+            if not titles and body and body.group(1).lower() not in TITLE_WORDS and len(name.split()) <= 2:
                 continue  # the end of a body's name: "Centers for Disease Control", "Kim of the Brookings Institution"
             if len(name.split()) >= 2 or reg.find(name):
                 person = reg.add(name, at, titles)
