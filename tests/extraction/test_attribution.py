@@ -2,7 +2,7 @@
 
 import pytest
 
-from quotestance.extraction import extract_quotes
+from quotestance.extraction import extract_quotes, extract_statements
 from quotestance.extraction.spans import classify_mark, find_spans
 from quotestance.records import Article
 
@@ -265,3 +265,11 @@ def test_an_interview_label_names_the_speaker_but_a_sign_does_not():
 )
 def test_came_from_a_place_or_a_thing_names_no_speaker(text):
     assert [s.speaker for s in extract_quotes(Article("t", text))] == [None]
+
+
+def test_a_live_blogs_next_post_does_not_inherit_the_last_speaker():
+    text = "14:05: “We have lost contact with the aircraft,” the airline said.\n14:20: “Search teams are on their way to the area.”\n"
+    got = [(s.text, s.speaker) for s in extract_statements(Article("t", text)) if s.kind == "direct"]
+    assert got == [("We have lost contact with the aircraft,", "the airline"), ("Search teams are on their way to the area.", None)]
+    same_post = "Voss spoke on Monday. “We will go,” Voss said.\n“And we will stay there.”"
+    assert [s.speaker for s in extract_statements(Article("t", same_post))] == ["Voss", "Voss"]

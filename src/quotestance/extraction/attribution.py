@@ -142,6 +142,9 @@ def _pull_quote(text: str, span: Span, qtext: str, words: str, layout: Layout, t
     return bool(words) and any(words in t and len(t) > len(words) for t in texts)
 
 
+_TIMESTAMP = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*(?:GMT|BST|ET|EST|UTC))?\s*[:—–-]?\s", re.I)
+
+
 def attribute(article: Article, spans: list[Span], reg: Registry, layout: Layout, holders: list[Statement] = ()) -> list[Statement]:
     """Turn spans into attributed direct statements, leaving out quoted strings that are not speech.
 
@@ -185,7 +188,8 @@ def attribute(article: Article, spans: list[Span], reg: Registry, layout: Layout
             # opened with someone else ("Charles Schultze … once summed it up with a metaphor. “…”")
             since = accepted_ends[-1] if accepted_ends else 0
             introduced = reg.subject_between(since, w.open_at)
-            speaker = introduced.name if introduced else last_speaker
+            new_entry = since < w.para_start and _TIMESTAMP.match(text, w.para_start)  # a live blog's next post ("14:20: “…”")
+            speaker = introduced.name if introduced else None if new_entry else last_speaker
         if speaker:
             reg.add(speaker, w.open_at).spoke = True
             last_speaker = speaker
