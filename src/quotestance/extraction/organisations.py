@@ -3,12 +3,14 @@
 The GUIDELINE records an institution by its name when the article gives one ("Russia's foreign
 ministry", not "the ministry"; "Apple", not "the company"). A definite description of one organisation
 ("the company", "the agency", "the group", "the ministry") therefore takes the nearest organisation of
-its kind named before it. Organisations are read from how prose introduces them, without NER:
+its kind named before it, unless an unnamed one was introduced since ("Last week a Chinese company bid …").
+Organisations are read from how prose introduces them, without NER:
 - a legal suffix: "Genentech Inc." -> "Genentech" (a company);
 - a possessive with a corporate noun: "Apple's board", "Vidyard’s platform" (a company);
 - a kind noun before the name: "a recently formed group Doctors for Camp Closure", "The group, called Energy Control";
 - a name holding its kind: "Algeria’s Defence Ministry", "the Department of Conservation", "National Parks Service";
-- a name opening a sentence as the subject of a verb: "Vidyard announced …", "Uber had …" (a company or a body);
+- a proper noun opening a sentence or clause as the subject of a verb: "Vidyard announced …", "Uber had …" (kind
+  unknown; not "Police said" nor "Shares had fallen");
 - an acronym after its full name or matching its initials: "CBP" -> "Customs and Border Protection".
 """
 
