@@ -76,19 +76,24 @@ _RANKS = {"sen", "rep", "gov", "gen", "lt", "col", "adm", "maj", "capt", "sgt", 
 _RANKS |= {"senator", "representative", "congressman", "congresswoman", "admiral", "colonel", "pope", "cardinal"}  # not "General Motors"
 
 
+_PERSON_TITLES = places().person_roles | _RANKS
+_SURNAME = re.compile(r"[A-Z][a-z][\w’'-]*")
+_TITLE_OR_LINK = TITLE_WORDS | LINK_WORDS
+
+
 def titled_surname(subject: str, pos: int, reg: Registry) -> str | None:
     """A surname right after a title ("Secretary of State Rubio", "Defense Secretary Austin", "President Biden"): the
     full name when the article gives one, else the surname as the article names the person; None for anything else
     ("Chairman of the Joint Chiefs", "High Commissioner for Human Rights")."""
     *rest, last = subject.split() or [""]
-    if not rest or not re.fullmatch(r"[A-Z][a-z][\w’'-]*", last) or rest[0].lower() in DETERMINERS:
+    if not rest or not _SURNAME.fullmatch(last) or rest[0].lower() in DETERMINERS:
         return None
     low = last.lower()
-    if low in TITLE_WORDS | ORG_WORDS | INSTITUTION_HEADS or low.rstrip("s") in TITLE_WORDS or places().code_of(last):
+    if low in TITLE_WORDS or low in ORG_WORDS or low in INSTITUTION_HEADS or low.rstrip("s") in TITLE_WORDS:
         return None
-    if not any(w.lower().rstrip(".") in places().person_roles | _RANKS for w in rest):
+    if not any(w.lower().rstrip(".") in _PERSON_TITLES for w in rest):
         return None  # a person's title ("Secretary", "Sen."), not "Public Citizen" nor "Energy Control"
-    if not all(w.lower().rstrip(".") in TITLE_WORDS | LINK_WORDS or places().code_of(w) for w in rest):
+    if places().code_of(last) or not all(w.lower().rstrip(".") in _TITLE_OR_LINK or places().code_of(w) for w in rest):
         return None
     found = reg.find(last, pos)
     return found.name if found else last
