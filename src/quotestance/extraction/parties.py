@@ -17,6 +17,7 @@ from ..records import Article, Statement
 from .lexicon import VERB_RE
 from .people import ABBREVIATION
 from .places import Mention, Places, places
+from .registry import SPEAKS_AFTER
 from .targets import DATELINE, Dyad
 
 _CLAUSE_CUT = re.compile(r"(?<!\b[A-Z])\.|[;:!?“”\"«»()\n]|, |\b(?:said|says|told|according to|and|who|which|when|after)\b")
@@ -52,7 +53,6 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|of|the|across|into)\s+$"
 _PEOPLE_OWNERS = {"country", "nation", "government", "state", "kingdom", "republic"}  # "The country’s foreign minister"
 _INSTITUTION_REACH = 400  # characters: "the ministry" refers back to a named ministry in the paragraphs just before
 _JOIN = re.compile(r",\s*|\s+and\s+")  # between the members of a joint speaker
-_BARE_SPEAKER = re.compile(r"\s+(?:" + VERB_RE.pattern + r")\b")  # the name, then its verb
 _GLUED = re.compile(r"\b(?!said\b|says\b)[a-z][a-z-]+\s+$")  # "farmer Darto Sugiyanto", not "said Ralph Tari Molisa"
 # "…, its environment minister said": a role owned by the sentence's subject, then its verb
 _ITS_ROLE = re.compile(r",\s+(?:its|their)\s+((?:[a-z-]+\s+){0,3}[a-z-]+)\s+(?:" + VERB_RE.pattern + ")")
@@ -250,7 +250,7 @@ class Parties:
         increase …, its environment minister said on Monday"): that subject's, when it opens the sentence and the
         speaker's first mention speaks bare ("“…,” Mohd Faizal bin Abdul Rahman told parliament", not "farmer
         Darto Sugiyanto said" nor "Bhima Yudhistira of the Center … said")."""
-        if end is None or not _BARE_SPEAKER.match(self.text, end) or _GLUED.search(self.text, max(0, pos - 30), pos):
+        if end is None or not SPEAKS_AFTER.match(self.text, end) or _GLUED.search(self.text, max(0, pos - 30), pos):
             return None
         found = None
         for m in _ITS_ROLE.finditer(self.prose, lo, pos):

@@ -29,7 +29,7 @@ _SAID_PRONOUN = re.compile(
 )
 
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|wrote|continued|insisted|explained)\s+$")  # "…,” said Ralph Tari Molisa"
-_SPEAKS_AFTER = re.compile(r"\s+(?:" + VERB_RE.pattern + r")\b")  # the name, then its verb: no apposition between
+SPEAKS_AFTER = re.compile(r"\s+(?:" + VERB_RE.pattern + r")\b")  # the name, then its verb: no apposition between
 _RELATIVE_THEN_VERB = re.compile(r",\s+who\s[^,.;“”\"]{3,80},\s+(?:" + VERB_RE.pattern + r")\b")
 _ACTS_AFTER = re.compile(r"\s+[a-z]+ed\b")  # the name, then a verb in the past: the subject of its clause
 _SUBJECT_BEFORE = re.compile(r"(?:^|[,.!?\n”]\s?)$")  # … where a subject stands: a clause's or a sentence's start
@@ -176,15 +176,17 @@ class Registry:
         end = end + len(person.core[-1]) if end >= 0 else at
         if _DESCRIBED_AFTER.match(self.text, end) and not _RELATIVE_THEN_VERB.match(self.text, end):
             return None  # "said Maria Lopez, whose husband …", "said Kaja Kallas, the EU’s foreign policy chief"
+        inverted = _SAID_BEFORE.search(self.text, max(0, at - 20), at)  # "said Ralph Tari Molisa"
+        if not inverted and _GLUED_ROLE.search(self.text, max(0, at - 30), at):
+            return None  # "farmer Darto Sugiyanto said": a role of the person's own
         speaks = (
-            _SPEAKS_AFTER.match(self.text, end)  # "Mohd Faizal bin Abdul Rahman told parliament"
-            or _SAID_BEFORE.search(self.text, max(0, at - 20), at)  # "said Ralph Tari Molisa"
+            inverted
+            or SPEAKS_AFTER.match(self.text, end)  # "Mohd Faizal bin Abdul Rahman told parliament"
             or _RELATIVE_THEN_VERB.match(self.text, end)  # "Arvind Sethuraman, who led India’s delegation, told …"
             or _ACTS_AFTER.match(self.text, end)
             and _SUBJECT_BEFORE.search(self.text, max(0, at - 3), at)
         )  # "In a 20-minute address …, Naveed Akhtar Chaudhry devoted most of his time to the river"
-        glued = _GLUED_ROLE.search(self.text, max(0, at - 30), at)  # "farmer Darto Sugiyanto said"
-        return person if speaks and not (glued and not _SAID_BEFORE.search(self.text, max(0, at - 20), at)) else None
+        return person if speaks else None
 
     def infer_genders(self) -> None:
         """Each person's gender from the whole article, where it is plain: a gendered title ("Mr", "spokeswoman")

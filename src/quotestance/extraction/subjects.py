@@ -151,8 +151,8 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
         titled = len(names) == 1 and names[0][2]  # "Justice and Security Minister Ilse Vermeulen": one person, titled
         if not titled and all(w[:1].isupper() or w.lower() in DETERMINERS | TITLE_WORDS for w in words):
             return subject
-    if titled := titled_surname(subject, pos, reg):
-        return titled  # "Secretary of State Rubio", "President Biden": the person, by the name the article gives
+    if surname := titled_surname(subject, pos, reg):
+        return surname  # "Secretary of State Rubio", "President Biden": the person, by the name the article gives
     names = person_names(subject)
     known = [p for _, n, _ in names if (p := reg.find(n)) and (p.descriptors or p.spoke)]
     if _PROPER_OF.fullmatch(subject.strip()) and not known and not _PERSON_OF.match(subject):
