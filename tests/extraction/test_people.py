@@ -326,3 +326,18 @@ def test_a_body_the_lexicon_does_not_know_leaves_a_two_word_name(text, name):
 )
 def test_a_surname_after_a_title_is_the_person_as_the_article_names_them(text, name):
     assert speakers(text, "reported")[-1] == name
+
+
+@pytest.mark.parametrize(
+    ("after", "speaker"),
+    [
+        ("local officials said.", "local officials"),
+        ("the lawyers said.", "the lawyers"),
+        ("Defense lawyers said.", "Defense lawyers"),
+        ("the ministry said.", "the ministry"),
+        ("they said.", "Ana Restrepo"),  # a pronoun stays the person's
+    ],
+)
+def test_a_quote_attributed_to_a_group_gets_the_group_as_reported_speech_does(after, speaker):
+    text = f"Two guards were charged, Ana Restrepo wrote.\n“They slept on duty,” {after}"
+    assert speakers(text) == [speaker]

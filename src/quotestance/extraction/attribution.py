@@ -19,8 +19,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..records import Article, Statement
-from .cues import cue_after, cue_before, head_noun, is_title, resolve
-from .lexicon import INSTITUTION_HEADS, NAMING_CUES
+from .cues import clip_subject, cue_after, cue_before, head_noun, is_title, resolve
+from .lexicon import INSTITUTION_HEADS, NAMING_CUES, PRONOUNS
 from .places import places
 from .registry import Registry
 from .reported import holder_of
@@ -92,7 +92,8 @@ def find_speaker(w: Window, before: str, partial: bool, reg: Registry) -> tuple[
     cues = [c for c in ((found_before, found_after) if partial else (found_after, found_before)) if c]
     for verb, subject in cues:
         both = joint(subject.strip(), whole=True)  # "“…,” Egypt and Jordan said": both
-        if speaker := speaker_of(subject.strip(), w.open_at, reg) if both else resolve(subject, w.open_at, reg):
+        # a person first; else a group or an institution as reported speech takes it ("“…,” federal prosecutors said")
+        if speaker := speaker_of(subject.strip(), w.open_at, reg) if both else resolve(subject, w.open_at, reg) or _group(subject, w.open_at, reg):
             return cues[0], speaker, verb
     return (cues[0] if cues else None), None, (cues[0][0] if cues else None)
 
@@ -117,6 +118,12 @@ def _named_beside(text: str, w: Window, before: str, reg: Registry) -> tuple[str
     if label and (person := reg.find(label.group(1))) and _a_person(person.name):
         return ":", person.name
     return None
+
+
+def _group(subject: str, pos: int, reg: Registry) -> str | None:
+    """A group or an institution no person resolves ("local officials", "federal prosecutors"), as reported speech has it."""
+    subject = clip_subject(subject)
+    return speaker_of(subject, pos, reg) if subject and subject.split()[0].lower() not in PRONOUNS else None
 
 
 def _a_person(name: str) -> bool:

@@ -13,6 +13,7 @@ from .lexicon import (
     DETERMINERS,
     DOCUMENT_WORDS,
     GENDER_OF,
+    GROUP_NOUNS,
     INDEFINITES,
     INSTITUTION_HEADS,
     LINK_WORDS,
@@ -131,7 +132,8 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
             p = reg.add(name, pos, titles)
         return p.name
     descriptor = [w.lower().strip(".,’'").replace("’s", "") for w in words if w.lower() not in DETERMINERS]
-    if any(w in TITLE_WORDS for w in descriptor):
+    if any(w in TITLE_WORDS for w in descriptor) and head_noun(subject) not in PERSON_NOUNS - TITLE_WORDS:
+        # a title among the words, and a title or a body at the head: not "Defense lawyers" (a group of lawyers)
         head = next(w for w in reversed(descriptor) if w in TITLE_WORDS)
         titles = {w for w in descriptor if w in TITLE_WORDS}
         later = next((q for q in reg.people if titles <= q.descriptors), None)  # "Pakistan’s foreign minister …", named later
@@ -153,6 +155,12 @@ _NAME_THEN_APPOSITION = re.compile(
 )
 
 
+def _group(phrase: str) -> bool:
+    """A lower-case group that speaks as one: "officials", "local officials", "federal prosecutors"."""
+    words = phrase.split()
+    return 1 <= len(words) <= 3 and all(w.isalpha() and w.islower() for w in words) and words[-1] in GROUP_NOUNS
+
+
 def cue_after(after: str) -> tuple[str, str] | None:
     """(cue, subject) from the text right after a closing mark: '…,' X said / said X / according to X."""
     s = after.lstrip(" ,;:—–-")
@@ -165,7 +173,7 @@ def cue_after(after: str) -> tuple[str, str] | None:
     if before_verb.strip():
         if (named := _NAME_THEN_APPOSITION.match(before_verb)) and person_names(named.group(1)):
             return verb, named.group(1)  # "Kurinji Selvaraj, a research analyst at the … Council on Energy, Environment and Water, said"
-        if len(before_verb.split()) > 12 or sentence_ends(before_verb) or not SUBJECT_START.match(before_verb):
+        if len(before_verb.split()) > 12 or sentence_ends(before_verb) or not (SUBJECT_START.match(before_verb) or _group(before_verb)):
             return _according(s)
         parts = [p for p in before_verb.split(",") if p.strip()]
         named = [p for p in parts[1:] if _whole_name(p)]  # "her mother, Fiona, said": the name in the apposition

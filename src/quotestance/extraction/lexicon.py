@@ -188,8 +188,10 @@ PERSON_NOUNS = _words(
     scientists supporter supporters opponent opponents voter voters fan fans parent parents neighbour neighbours
     neighbor neighbors insider insiders aide aides person people man men woman women advocate advocates analyst
     expert diplomat critic observer customer customers passenger passengers victim victims survivor survivors crowds
-    coaches demonstrators"""
+    coaches demonstrators prosecutors attorneys legislators spokespeople representatives relatives"""
 )
+# Plural heads of a group that speaks as one, lower-case and unnamed: "“…,” federal prosecutors said".
+GROUP_NOUNS = frozenset(w for w in PERSON_NOUNS | INSTITUTION_HEADS if w.endswith("s") and w not in DOCUMENT_WORDS) | {"police", "military"}
 # Words between a subject and its verb that are not part of the subject ("Voss *also* said", "Moscow *has long* said").
 SUBJECT_TRAILERS = _words(
     """has have had also later again repeatedly publicly privately previously then once already long would will did does
