@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import pytest
 from conftest import make_corpus, tiny_config
@@ -143,3 +144,18 @@ def test_extra_data_hash_half_keeps_one_part(tmp_path, tiny_base, tiny_corpus):
     assert len(added) < sum(1 for _ in open(extra))  # the test part stayed out
     with pytest.raises(ValueError, match="hash_half"):
         tiny_config(tiny_base, tiny_corpus, tmp_path / "m", extra_data=[{"path": str(extra), "format": "corpus", "hash_half": "dev"}])
+
+
+def test_freeze_embeddings_keeps_the_word_embeddings(tmp_path, tiny_base, tiny_corpus):
+    """Frozen word embeddings come out as the base model has them; every other weight still learns."""
+    from safetensors.numpy import load_file
+
+    folder = train(tiny_config(tiny_base, tiny_corpus, tmp_path / "m", epochs=1.0, learning_rate=3e-3, freeze_embeddings=True))
+    (base_file,) = Path(tiny_base).glob("*.safetensors")
+    base, tuned = load_file(str(base_file)), load_file(str(folder / "model.safetensors"))
+
+    def weight(weights: dict, suffix: str):
+        return next(v for k, v in weights.items() if k.endswith(suffix))
+
+    assert (weight(tuned, "word_embeddings.weight") == weight(base, "word_embeddings.weight")).all()
+    assert not (weight(tuned, "layer.0.attention.self.query.weight") == weight(base, "layer.0.attention.self.query.weight")).all()

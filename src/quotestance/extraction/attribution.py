@@ -93,7 +93,11 @@ def find_speaker(w: Window, before: str, partial: bool, reg: Registry) -> tuple[
     for verb, subject in cues:
         both = joint(subject.strip(), whole=True)  # "“…,” Egypt and Jordan said": both
         # a person first; else a group or an institution as reported speech takes it ("“…,” federal prosecutors said")
-        if speaker := speaker_of(subject.strip(), w.open_at, reg) if both else resolve(subject, w.open_at, reg) or _group(subject, w.open_at, reg):
+        if (
+            speaker := speaker_of(subject.strip(), w.open_at, reg)
+            if both
+            else resolve(subject, w.open_at, reg) or _group(subject, w.open_at, reg)
+        ):
             return cues[0], speaker, verb
     return (cues[0] if cues else None), None, (cues[0][0] if cues else None)
 

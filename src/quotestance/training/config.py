@@ -56,6 +56,7 @@ class TrainConfig:
     lr_scheduler: str = _key("linear", "decay after warm-up: linear | cosine")
     label_smoothing: float = _key(0.0, "label smoothing of the gold labels' cross-entropy (0 = none)")
     weight_decay: float = _key(0.01, "AdamW weight decay")
+    freeze_embeddings: bool = _key(False, "keep the base model's word embeddings as pretrained (fewer weights to update: faster steps)")
     hard_weight: float = _key(1.0, "loss weight of train rows tagged with a hard phenomenon (labels.HARD_TAGS); 1 = none")
     warmup_ratio: float = _key(0.1, "share of steps spent warming up")
     epochs: float = _key(4.0, "training epochs (early stopping may end sooner)")
