@@ -341,3 +341,11 @@ def test_a_surname_after_a_title_is_the_person_as_the_article_names_them(text, n
 def test_a_quote_attributed_to_a_group_gets_the_group_as_reported_speech_does(after, speaker):
     text = f"Two guards were charged, Ana Restrepo wrote.\n“They slept on duty,” {after}"
     assert speakers(text) == [speaker]
+
+
+def test_a_full_name_first_given_in_the_possessive_names_the_person():
+    text = (
+        "The campaign drew mockery, but Michelle Hege’s response was concern.\nHege runs a firm.\n“I was worried,” Hege said.\n"
+        "Under NASA's plan, more flights follow. “We are ready,” NASA said."
+    )
+    assert speakers(text) == ["Michelle Hege", "NASA"]

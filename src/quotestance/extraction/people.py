@@ -88,11 +88,14 @@ def _place_prefix(toks: list[str]) -> int:
     return next((k for k in (2, 1) if len(toks) - k >= 2 and places().code_of(" ".join(toks[:k]))), 0)
 
 
-def person_names(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, str, set[str]]]:
-    """Person-like names in text[lo:hi]: (offset, name without titles, title words)."""
+def person_names(text: str, lo: int = 0, hi: int | None = None, possessive: bool = False) -> list[tuple[int, str, set[str]]]:
+    """Person-like names in text[lo:hi]: (offset, name without titles, title words). With `possessive`, a full name
+    in the possessive counts too ("but Michelle Hege’s response was concern": Michelle Hege is named)."""
     out = []
     for m in NAME_RUN.finditer(text, lo, len(text) if hi is None else hi):
         titles, toks = split_title(m.group())
+        if possessive and len(toks) >= 2 and toks[-1].endswith(("’s", "'s")) and not toks[-1][:-2].isupper():
+            toks = [*toks[:-1], toks[-1][:-2]]  # not an acronym's ("Under NASA's", "Follow AP's")
         while toks and toks[0] in NAME_PARTICLES:  # a name does not start with a lower-case particle ("ad Jane Lubchenco")
             toks = toks[1:]
         if len(toks) >= 3 and _ROLE_OF.search(text, max(0, m.start() - 6), m.start()):
@@ -198,7 +201,7 @@ def build_registry(text: str, spans: list[Span], nlp: Language | None = None, ti
         pos = s.outer[1]
     outside.append((pos, len(text)))
     for lo, hi in outside:
-        for at, name, titles in person_names(text, lo, hi):
+        for at, name, titles in person_names(text, lo, hi, possessive=True):
             if any(a <= at < b for a, b in others):
                 reg.rejected.add(name)
                 continue
