@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..records import Article, Statement
 from .cues import clip_subject, cue_after, cue_before, head_noun, is_title, resolve
-from .lexicon import INSTITUTION_HEADS, NAMING_CUES, PRONOUNS
+from .lexicon import INSTITUTION_HEADS, NAMING_CUES, PRONOUNS, TITLE_WORDS
 from .places import places
 from .registry import Registry
 from .reported import holder_of
@@ -127,7 +127,9 @@ def _named_beside(text: str, w: Window, before: str, reg: Registry) -> tuple[str
 def _group(subject: str, pos: int, reg: Registry) -> str | None:
     """A group or an institution no person resolves ("local officials", "federal prosecutors"), as reported speech has it."""
     subject = clip_subject(subject)
-    return speaker_of(subject, pos, reg) if subject and subject.split()[0].lower() not in PRONOUNS else None
+    if not subject or subject.split()[0].lower() in PRONOUNS or head_noun(subject) in TITLE_WORDS:
+        return None  # a pronoun or a title ("the minister") is a person's, and resolve found none
+    return speaker_of(subject, pos, reg)
 
 
 def _a_person(name: str) -> bool:
