@@ -349,3 +349,12 @@ def test_a_full_name_first_given_in_the_possessive_names_the_person():
         "Under NASA's plan, more flights follow. “We are ready,” NASA said."
     )
     assert speakers(text) == ["Michelle Hege", "NASA"]
+
+
+def test_an_apposition_without_an_article_commas_and_all_before_the_verb():
+    text = (
+        "Bridenstine spoke first. “We are waiting,” Bridenstine said.\n"
+        "“We have developed a new approach,” Jim Chilton, senior vice president for space and launch at Boeing Defense, "
+        "Space, and Security, said in that statement."
+    )
+    assert speakers(text) == ["Bridenstine", "Jim Chilton"]

@@ -149,9 +149,10 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
     return None
 
 
-# a name, then an apposition or relative clause of any length up to the verb: "X, a research analyst at …, said"
+# a name, then an apposition or relative clause of any length up to the verb: "X, a research analyst at …, said",
+# "Jim Chilton, senior vice president for space at Boeing Defense, Space, and Security, said"
 _NAME_THEN_APPOSITION = re.compile(
-    r"\s*((?:[A-Z][\w.’'-]*\s+){0,3}(?:[A-Z][\w’'-]+\s+){1,3}?[A-Z][\w’'-]+),\s+(?:a|an|the|who|whose|which)\s[^“”\"]{3,200}?,?\s*$"
+    r"\s*((?:[A-Z][\w.’'-]*\s+){0,3}(?:[A-Z][\w’'-]+\s+){1,3}?[A-Z][\w’'-]+),\s+(?:a|an|the|who|whose|which|[a-z][\w-]+)\s[^“”\"]{3,200}?,?\s*$"
 )
 
 
