@@ -358,3 +358,21 @@ def test_an_apposition_without_an_article_commas_and_all_before_the_verb():
         "Space, and Security, said in that statement."
     )
     assert speakers(text) == ["Bridenstine", "Jim Chilton"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We will not move,” said Joseph Kiprotich arap Langat, the envoy.", "Joseph Kiprotich arap Langat"),
+        ("“We came to work,” said Tural Eldar oglu Mammadli.", "Tural Eldar oglu Mammadli"),
+        ("The governor, Abdirahman Sheikh Hassan Abdi, was blunt. “We are suffering,” Abdi said.", "Abdirahman Sheikh Hassan Abdi"),
+        ("“Look at your own failures,” said Mawlawi Abdul Rahim Faizi.", "Abdul Rahim Faizi"),
+        (
+            "“No hearing,” said deputy foreign minister for Latin America María Fernanda de la Cruz Urbaneja.",
+            "María Fernanda de la Cruz Urbaneja",
+        ),
+        ("“We are ready,” said Sheikh Tamim bin Hamad Al Thani.", "Tamim bin Hamad Al Thani"),
+    ],
+)
+def test_name_particles_honorifics_inside_names_and_regions_in_role_bodies(text, speaker):
+    assert speakers(text) == [speaker]

@@ -48,7 +48,7 @@ TITLE_WORDS = _words(
     """the a an his her their its our president vice prime minister ministers foreign defence defense deputy
     secretary general state spokesperson spokesman spokeswoman ambassador envoy special senator
     representative rep gen gen. lt lt. col col. adm adm. admiral colonel major captain commander chief
-    chancellor king queen prince crown sheikh emir mr mr. mrs mrs. ms ms. dr dr. sir lord dame premier
+    chancellor king queen prince crown sheikh emir mr mr. mrs mrs. ms ms. dr dr. sir lord dame premier mawlawi maulana mullah
     governor mayor director chairman chairwoman chair head senior official trade interior finance energy
     economy economic national security adviser advisor army navy air force lawmaker mp speaker leader
     opposition acting first attorney undersecretary under-secretary assistant high commissioner negotiator
@@ -86,7 +86,9 @@ ORG_WORDS = _words(
 )
 
 # Lower-case particles that are part of a name: "Ursula von der Leyen", "Mohammed bin Salman".
-NAME_PARTICLES = _words("al el ad bin binti bint ibn abu ben de da dos del van von der ter ten le la du di zu af á í y")
+NAME_PARTICLES = _words(
+    "al el ad bin binti bint ibn abu ben de da dos del van von der ter ten le la du di zu af á í y arap oglu ogly qizi kyzy uulu"
+)
 # Words right before a capitalised run that make it a place, not a person: "in Port Vila", "the South Pacific".
 LOCATIVES = _words("in near the")  # not "at", "into", "toward": "lashed out at Joe Biden", "the inquiry into Hunter Biden"
 

@@ -43,11 +43,26 @@ NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*")
 SUBJECT_START = re.compile(rf"\s*(?:[{_UPPER}]|{PARTICLE}[- ][{_UPPER}]|(?:he|she|they|it|the|a|an|his|her|its|their|one|another)\b)")
 
 
+# honorifics that are also name parts when a given name comes first: "Abdirahman Sheikh Hassan Abdi"
+_NAME_HONORIFICS = frozenset({"sheikh", "sheikha", "emir", "sultan"})
+
+
+def _inside_name(toks: list[str], i: int) -> bool:
+    """Whether toks[i] is an honorific inside a name: after a capitalised word that is no title and no place."""
+    before = toks[i - 1] if i else ""
+    return (
+        toks[i].lower() in _NAME_HONORIFICS
+        and before[:1].isupper()
+        and before.lower().rstrip(",.") not in TITLE_WORDS
+        and not places().code_of(before)
+    )
+
+
 def split_title(run: str) -> tuple[list[str], list[str]]:
     """('Foreign Minister Anika Voss') -> (['foreign', 'minister'], ['Anika', 'Voss'])."""
     toks = run.split()
     titles = []
-    marks = [i for i, t in enumerate(toks[:-1]) if t.lower().rstrip(",.") in TITLE_WORDS - LINK_WORDS]
+    marks = [i for i, t in enumerate(toks[:-1]) if t.lower().rstrip(",.") in TITLE_WORDS - LINK_WORDS and not _inside_name(toks, i)]
     if marks:  # "Italian Interior Minister Franco Castellani": everything up to the last title word is title
         titles, toks = [t.lower() for t in toks[: marks[-1] + 1]], toks[marks[-1] + 1 :]
     while toks and (toks[0].lower().rstrip(",") in TITLE_WORDS or toks[0].lower() in STOP_WORDS or toks[0].lower() in ORG_WORDS):
@@ -84,8 +99,9 @@ def _role_body(toks: list[str]) -> int:
 
 
 def _place_prefix(toks: list[str]) -> int:
-    """How many of a run's first tokens name a place the lexicon knows, leaving a name of two words or more."""
-    return next((k for k in (2, 1) if len(toks) - k >= 2 and places().code_of(" ".join(toks[:k]))), 0)
+    """How many of a run's first tokens name a country or a world region ("minister for Latin America María …"),
+    leaving a name of two words or more."""
+    return next((k for k in (2, 1) if len(toks) - k >= 2 and ((p := " ".join(toks[:k])) in places().not_places or places().code_of(p))), 0)
 
 
 def person_names(text: str, lo: int = 0, hi: int | None = None, possessive: bool = False) -> list[tuple[int, str, set[str]]]:

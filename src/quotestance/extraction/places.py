@@ -68,7 +68,8 @@ class Places:
         for code, words in lexicon["organisations"].items():
             self.names[code] = code
             alias.update(dict.fromkeys(words, code))
-        alias.update(dict.fromkeys(lexicon["not_places"]["names"], ""))
+        self.not_places = frozenset(lexicon["not_places"]["names"])  # seas, continents, regions: places, no party
+        alias.update(dict.fromkeys(self.not_places, ""))
         # region -> its country's code ("" when claimed by several): no mention of its own, and "New Jersey" is none of Jersey
         self.regions = {name: "" if code == "unknown" else code for code, names in lexicon["regions"].items() for name in names}
         alias.update({name: "" for name in self.regions if name not in alias})
