@@ -376,3 +376,22 @@ def test_an_apposition_without_an_article_commas_and_all_before_the_verb():
 )
 def test_name_particles_honorifics_inside_names_and_regions_in_role_bodies(text, speaker):
     assert speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Talks stalled.\n“Both sides want it,” said a Western diplomat who attended a closed-door meeting on the crisis.",
+            "a Western diplomat",
+        ),
+        ("Talks stalled.\n“Both sides want it,” said a European Commission spokesperson.", "a European Commission spokesperson"),
+    ],
+)
+def test_a_description_with_a_capitalised_adjective_up_to_its_relative_clause(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_a_dateline_is_no_speaker():
+    text = "NEW YORK — The head of the United Nations mission in Kosovo told the Council that the north remained “calm but fragile”."
+    assert "NEW YORK" not in speakers(text) + speakers(text, "reported")

@@ -100,6 +100,9 @@ def titled_surname(subject: str, pos: int, reg: Registry) -> str | None:
     return found.name if found else last
 
 
+_RELATIVE = re.compile(r",?\s+(?:who|whom|whose|which|that)\s")
+
+
 def resolve(subject: str, pos: int, reg: Registry) -> str | None:
     """A subject phrase -> the full name of the person it refers to (None when no person fits)."""
     subject = " , ".join(c for c in (clip_subject(part) for part in subject.split(" , ")) if c)
@@ -112,8 +115,13 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
     if low in PRONOUNS and len(words) <= 2:
         p = reg.last_before(pos, gender=GENDER_OF.get(low))
         return p.name if p else None
-    if low in SINGULAR_INDEFINITES and 1 < len(words) <= 8 and words[1][:1].islower() and head_noun(subject) not in DOCUMENT_WORDS:
-        return as_written(subject)  # a description nobody names ("one user", "a senior ASEAN diplomat"): as written
+    if low in SINGULAR_INDEFINITES and 1 < len(words):
+        # a description nobody names ("one user", "a senior ASEAN diplomat", "a Western diplomat who attended …"): as
+        # written, up to a relative clause
+        described = _RELATIVE.split(subject, maxsplit=1)[0]
+        head = head_noun(described)
+        if len(described.split()) <= 8 and head not in DOCUMENT_WORDS and (words[1][:1].islower() or head in PERSON_NOUNS | TITLE_WORDS):
+            return as_written(described)
     if low in DETERMINERS and head_noun(subject) in INSTITUTION_HEADS - TITLE_WORDS:
         # an institution by the name the article gives it ("the company" -> "Apple"), else as written: "the Chinese
         # embassy in Tokyo", not "Tokyo"

@@ -123,6 +123,8 @@ def person_names(text: str, lo: int = 0, hi: int | None = None, possessive: bool
                 # "Chairman of the Joint Chiefs of Staff", "High Commissioner for Human Rights": a role's body, no person
                 continue
         after = text[m.end() : m.end() + 20].split()
+        if len(toks) >= 2 and all(t.isupper() for t in toks):
+            continue  # a dateline ("NEW YORK —") or a run of acronyms, not a person
         if not toks or any(t.lower().strip(".’'") in ORG_WORDS for t in toks) or any(t.endswith(("’s", "'s")) for t in toks):
             continue  # an institution, or a possessive ("Pakistan’s foreign minister", "the African Union's envoy")
         if after and after[0].strip(".,;:") in ORG_WORDS:
