@@ -386,3 +386,16 @@ def test_joint_speakers_before_a_time_phrase_and_in_direct_quotes():
     assert [s.speaker for s in extract_statements(Article("t", text))] == ["Egypt and Jordan"]
     named = "A new report released on Monday by the Center on Poverty and Inequality calls that into question."
     assert reported(named, intro="") == []  # a document, not "Inequality"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The Blue House struck a measured note. Late on Monday it said the navy would shadow the vessel.", "the Blue House"),
+        ("Voss was calm. Late on Monday she said the navy would shadow the vessel.", "Anika Voss"),
+        ("Voss was calm. It said the navy would shadow the vessel.", None),  # "it" is never a person
+    ],
+)
+def test_a_pronoun_after_an_adverbial_lead_in_is_the_subject(sentence, speaker):
+    got = reported(sentence)
+    assert [s for _, s, _ in got] == ([speaker] if speaker else [])

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 
 from ..records import Article, Statement
 from .cues import clip_subject, cue_after, cue_before, head_noun, is_title, resolve
-from .lexicon import INSTITUTION_HEADS, NAMING_CUES, PRONOUNS, TITLE_WORDS
+from .lexicon import NAMING_CUES, PRONOUNS, TITLE_WORDS
 from .places import places
 from .registry import Registry
 from .reported import holder_of
 from .spans import Span
-from .subjects import joint, sentence_subject, speaker_of
+from .subjects import institution_before, joint, speaker_of
 from .text import first_end_in, last_end_in, normalise, paragraphs, sentence_ends
 
 
@@ -137,11 +137,6 @@ def _a_person(name: str) -> bool:
     return name[:1].isupper() and not places().mentions(name)
 
 
-def _institution(name: str) -> bool:
-    """Whether a subject names an institution or a party ("the Food Standards Agency", "Moscow"), not "Sales" or "Shares"."""
-    return head_noun(name) in INSTITUTION_HEADS or bool(places().mentions(name))
-
-
 def _comparable(quoted: str) -> str:
     return normalise(quoted).lower().strip(" .,;:!?")
 
@@ -179,10 +174,7 @@ def attribute(article: Article, spans: list[Span], reg: Registry, layout: Layout
             continue
         found, speaker, cue = find_speaker(w, before, partial, reg)
         if found and not speaker and found[1].strip().lower() == "it":  # “…,” it said: the institution the last sentence opened with
-            end = len(text[: w.sent_lo].rstrip())
-            prev = text[last_end_in(layout.ends, 0, end - 1) : end]
-            speaker = speaker_of(sentence_subject(prev.strip()), w.open_at, reg) if prev.strip() else None
-            speaker = speaker if speaker and _institution(speaker) and not reg.find(speaker) else None
+            speaker = institution_before(text, w.sent_lo, w.open_at, reg)
         if found is None and _pull_quote(text, span, qtext, texts[n], layout, texts):
             continue  # a subhead or pull quote that repeats words quoted in the body: one statement, not two
         if partial and (holder := holder_of(holders, starts, span.start, span.end)):

@@ -30,7 +30,7 @@ from .lexicon import (
 )
 from .registry import Registry
 from .spans import Span
-from .subjects import CLAUSE_BREAK, DATELINE, sentence_subject, speaker_of, subject_before
+from .subjects import CLAUSE_BREAK, DATELINE, institution_before, sentence_subject, speaker_of, subject_before
 from .text import normalise, sentences
 
 CUE_RE = re.compile(  # lower case: "the United States" is no verb
@@ -215,6 +215,8 @@ def _sentence_items(text: str, s0: int, s1: int, quotes: Quoted, reg: Registry, 
             speaker = speaker_of(subject, cue.start, reg)
             if not speaker and subject.lower() == "they":
                 speaker = memory.get("group")
+            elif not speaker and subject.lower() == "it":  # "… struck a measured note. Late on Monday it said …"
+                speaker = institution_before(text, s0, cue.start, reg)
         if not speaker:
             continue
         lo = _content_start(text, cue, verb)

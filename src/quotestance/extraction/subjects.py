@@ -25,6 +25,7 @@ from .lexicon import (
 from .people import person_names
 from .places import places
 from .registry import Registry
+from .text import last_end_in
 
 LEAD_IN = re.compile(
     r"^(?:which|who|whom|that|and|but|while|as|when|after|before|because|although|though|so|yet|then|also|including|with)\s+", re.I
@@ -81,6 +82,8 @@ def subject_before(window: str, reg: Registry) -> str:
         last = parts[best] if score(parts[best]) else (plain[0] if plain else parts[-2])  # "Switzerland, which hosted it, said"
     if last.strip().lower() == "who" and len(parts) > 1 and (before := person_names(parts[-2])):
         return before[-1][1]  # "… his defense minister Kim Yong-hyun, who said": the name the clause hangs on
+    if (tail := last.split()) and tail[-1].lower() in PRONOUNS | {"it"}:
+        return tail[-1]  # "Late on Monday it said", "After the vote he said": the pronoun, not "Late"
     bare = " ".join(_without_trailers(last.split(), dashes=True))
     phrase = clip_subject(bare)  # "China and Russia on Monday"
     found = joint(phrase)
@@ -188,6 +191,20 @@ _PROPER_OF = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'
 
 # "Sarah Kim of the Brookings Institution": a person's two-word name before "of", not a body's name
 _PERSON_OF = re.compile(r"(?!The\s)(?:[A-Z][a-z]{1,4}\.\s+)*[A-Z][a-z]+\s+[A-Z][a-z][\w’'-]*\s+(?:of|for)\s", re.UNICODE)
+
+
+def institution_before(text: str, sent_lo: int, pos: int, reg: Registry) -> str | None:
+    """'it said' (“…,” it said; it said that …): the institution the sentence before opened with ("The Blue House
+    struck a measured note. Late on Monday it said …"), never a person."""
+    end = len(text[:sent_lo].rstrip())
+    prev = text[last_end_in(reg.sentence_ends, 0, end - 1) : end].strip()
+    speaker = speaker_of(sentence_subject(prev), pos, reg) if prev else None
+    return speaker if speaker and is_institution(speaker) and not reg.find(speaker) else None
+
+
+def is_institution(name: str) -> bool:
+    """Whether a subject names an institution or a party ("the Food Standards Agency", "Moscow"), not "Sales" or "Shares"."""
+    return head_noun(name) in INSTITUTION_HEADS or bool(places().mentions(name))
 
 
 def _proper(word: str) -> bool:
