@@ -395,3 +395,11 @@ def test_a_description_with_a_capitalised_adjective_up_to_its_relative_clause(te
 def test_a_dateline_is_no_speaker():
     text = "NEW YORK — The head of the United Nations mission in Kosovo told the Council that the north remained “calm but fragile”."
     assert "NEW YORK" not in speakers(text) + speakers(text, "reported")
+
+
+def test_a_participle_opening_a_sentence_is_no_given_name():
+    text = (
+        "Tim Cook visited Salesforce.\nHosting Cook at Dreamforce “is our dream,” Marc Benioff said.\n"
+        "“We love it here,” Cook said.\nSterling Brown, a fan, agreed. “It was great,” Brown said."
+    )
+    assert speakers(text) == ["Marc Benioff", "Tim Cook", "Sterling Brown"]

@@ -104,6 +104,11 @@ def _place_prefix(toks: list[str]) -> int:
     return next((k for k in (2, 1) if len(toks) - k >= 2 and ((p := " ".join(toks[:k])) in places().not_places or places().code_of(p))), 0)
 
 
+# a capitalised participle that opens a sentence ("Hosting Cook …"), not a given name such as Sterling or Irving
+_GERUND = re.compile(r"(?!Sterling|Irving|Channing|Browning|Fleming|Manning|Golding|Harding|Ewing|Jennings)[A-Z][a-z]{2,}ing")
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+
+
 def person_names(text: str, lo: int = 0, hi: int | None = None, possessive: bool = False) -> list[tuple[int, str, set[str]]]:
     """Person-like names in text[lo:hi]: (offset, name without titles, title words). With `possessive`, a full name
     in the possessive counts too ("but Michelle Hege’s response was concern": Michelle Hege is named)."""
@@ -112,6 +117,8 @@ def person_names(text: str, lo: int = 0, hi: int | None = None, possessive: bool
         titles, toks = split_title(m.group())
         if possessive and len(toks) >= 2 and toks[-1].endswith(("’s", "'s")) and not toks[-1][:-2].isupper():
             toks = [*toks[:-1], toks[-1][:-2]]  # not an acronym's ("Under NASA's", "Follow AP's")
+        if len(toks) >= 2 and _GERUND.fullmatch(toks[0]) and _SENTENCE_OPENS.search(text, max(0, m.start() - 3), m.start()):
+            toks = toks[1:]  # a participle opening the sentence: "Hosting Cook at Dreamforce is our dream", "Asking Voss"
         while toks and toks[0] in NAME_PARTICLES:  # a name does not start with a lower-case particle ("ad Jane Lubchenco")
             toks = toks[1:]
         if len(toks) >= 3 and _ROLE_OF.search(text, max(0, m.start() - 6), m.start()):
