@@ -403,3 +403,16 @@ def test_a_participle_opening_a_sentence_is_no_given_name():
         "“We love it here,” Cook said.\nSterling Brown, a fan, agreed. “It was great,” Brown said."
     )
     assert speakers(text) == ["Marc Benioff", "Tim Cook", "Sterling Brown"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Sacramento-based McClatchy owns 30 papers. McClatchy said its finances were impaired.", "McClatchy"),
+        ("Sacramento-based McClatchy said its finances were impaired.", "McClatchy"),
+        ("Gov. Eric Holcomb spoke at the Republican Governors Association. His office said he was travelling.", "Eric Holcomb’s office"),
+        ("Gov. Eric Holcomb spoke at the Republican Governors Association. Later he said he was waiting.", "Eric Holcomb"),
+    ],
+)
+def test_based_prefixes_possessive_offices_and_associations(text, speaker):
+    assert speakers(text, "reported") == [speaker]

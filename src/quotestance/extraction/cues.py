@@ -39,6 +39,7 @@ def clip_subject(s: str) -> str:
         s,
     )[0]
     s = re.split(r"\s+(?:to|in|on|at)\s+(?:reporters|journalists|lawmakers|parliament|a news|the press)\b", s)[0]
+    s = re.sub(r"^[A-Z][\w.’'-]*-based\s+(?=[A-Z])", "", s.strip())  # "Sacramento-based McClatchy" -> "McClatchy"
     return s.strip(" ,;:")
 
 

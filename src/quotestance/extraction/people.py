@@ -119,6 +119,8 @@ def person_names(text: str, lo: int = 0, hi: int | None = None, possessive: bool
             toks = [*toks[:-1], toks[-1][:-2]]  # not an acronym's ("Under NASA's", "Follow AP's")
         if len(toks) >= 2 and _GERUND.fullmatch(toks[0]) and _SENTENCE_OPENS.search(text, max(0, m.start() - 3), m.start()):
             toks = toks[1:]  # a participle opening the sentence: "Hosting Cook at Dreamforce is our dream", "Asking Voss"
+        while toks and toks[0].endswith("-based"):
+            toks = toks[1:]  # "Sacramento-based McClatchy"
         while toks and toks[0] in NAME_PARTICLES:  # a name does not start with a lower-case particle ("ad Jane Lubchenco")
             toks = toks[1:]
         if len(toks) >= 3 and _ROLE_OF.search(text, max(0, m.start() - 6), m.start()):

@@ -14,6 +14,7 @@ from .lexicon import (
     DETERMINERS,
     DOCUMENT_WORDS,
     GENDER_OF,
+    GROUP_NOUNS,
     INDEFINITES,
     INSTITUTION_HEADS,
     PERSON_NOUNS,
@@ -140,6 +141,9 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
     plural = head in PERSON_NOUNS and head.endswith("s") and len(words) <= 5 and not {w.lower() for w in words} & _CLAUSE_WORDS
     indefinite = low in INDEFINITES and head in TITLE_WORDS | PERSON_NOUNS or plural
     # "one user", "some slow-and-steady advocates", "Large crowds of protesters"
+    if low in {"his", "her"} and len(words) == 2 and head in INSTITUTION_HEADS - GROUP_NOUNS:
+        p = reg.last_before(pos, gender=GENDER_OF["he" if low == "his" else "she"])
+        return f"{p.name}’s {words[1]}" if p else None  # "his office said" -> "Eric Holcomb’s office"
     if head in INSTITUTION_HEADS or indefinite:
         if named := reg.body(subject, pos):
             return named  # "the agency said" -> "Customs and Border Protection", the name the article gave it
