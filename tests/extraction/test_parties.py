@@ -424,3 +424,22 @@ def test_a_role_held_in_a_region_speaks_for_its_country(text):
 
 def test_a_private_person_from_a_region_speaks_for_nobody():
     assert {s.speaker_affiliation for s in statements("Sarah Kim of Texas said the bill was dead.").values()} == {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Council met.\nCatherine Ellsworth-Boateng of the United States said: “We support the dialogue.”", "USA"),
+        ("The Council met.\nFor France, Jean-Baptiste de La Roche-Vallier said: “We support the dialogue.”", "FRA"),
+        (
+            "The African Union’s envoy for the talks, former Mozambican foreign minister Ana Paula Mondlane-Sitoe, said: "
+            "“We support the dialogue.”",
+            "AU",
+        ),
+        ("The panel met.\nSarah Kim of the Brookings Institution said: “We support the dialogue.”", None),
+        ("The panel met.\nSarah Kim of Texas said: “We support the dialogue.”", None),
+        ("The panel met.\nFormer foreign minister Karl Roth said: “We support the dialogue.”", None),
+    ],
+)
+def test_a_debate_speaker_of_or_for_a_country_and_a_former_minister_with_a_role_now(text, code):
+    assert statements(text)["We support the dialogue."].speaker_affiliation_code == code

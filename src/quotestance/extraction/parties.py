@@ -57,6 +57,8 @@ _GLUED = re.compile(r"\b(?!said\b|says\b)[a-z][a-z-]+\s+$")  # "farmer Darto Sug
 # "…, its environment minister said": a role owned by the sentence's subject, then its verb
 _ITS_ROLE = re.compile(r",\s+(?:its|their)\s+((?:[a-z-]+\s+){0,3}[a-z-]+)\s+(?:" + VERB_RE.pattern + ")")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.?$")
+_FOR_PARTY = re.compile(r"(?:^|[.!?\n]\s*)For\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})$")  # "For France, X said"
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})(?=[\s,.;])")  # "X of the United States"
 _OF_PLACE = re.compile(r"\s+of\s+((?:[A-Z][\w-]*\s?){1,3})")  # "Gov. Greg Abbott of Texas"
 _LOCATED = re.compile(r"\s+(?:in|at)\s+[^,]*$")
 
@@ -109,6 +111,12 @@ class Parties:
         before = _CLAUSE_CUT.split(head)[-1]
         clause_start = max(0, start - 140) + len(head) - len(before)
         code, role = self._role(before), before
+        if code is None and {"former", "ex-"} & _words(before) and len(parts := head.split(", ")) > 1:
+            # "The African Union’s envoy for the talks, former Mozambican foreign minister X": the role held now
+            prior = self._role(_CLAUSE_CUT.split(parts[-2])[-1])
+            code = prior if prior not in (_UNSET, _ROLE) else code
+        if code is _UNSET and (lead := _FOR_PARTY.search(head)) and (named := self._mentions(lead.group(1))):
+            return named[0].code  # "For France, Jean-Baptiste de La Roche-Vallier welcomed …" (a debate's speakers)
         after = self.text[end : end + 140]
         if code in (_UNSET, _ROLE) and after.startswith(", "):
             apposition = "" if _VERB_FIRST.match(after[2:]) else _APPOSITION_CUT.split(after[2:])[0]
@@ -120,6 +128,9 @@ class Parties:
         titled = code is _ROLE or code is _UNSET and rank and rank.group(1).lower() in self.places.state_roles
         if titled and (of := _OF_PLACE.match(after)) and (country := self.places.region_country(of.group(1))):
             return country  # "Sen. Lindsey Graham of South Carolina", not "Sarah Kim of Texas", a private person
+        if code is _UNSET and (of := _OF_COUNTRY.match(after)) and (named := self._mentions(of.group(1))):
+            if not self.places.is_organisation(named[0].code) and named[0].start == 0:
+                return named[0].code  # "Catherine Ellsworth-Boateng of the United States" speaks for it
         return code
 
     def _institution(self, role: str, before: int, reach: int | None = None) -> str | None:
