@@ -443,3 +443,11 @@ def test_a_private_person_from_a_region_speaks_for_nobody():
 )
 def test_a_debate_speaker_of_or_for_a_country_and_a_former_minister_with_a_role_now(text, code):
     assert statements(text)["We support the dialogue."].speaker_affiliation_code == code
+
+
+def test_a_provincial_vice_chairman_speaks_for_the_country():
+    found = statements(
+        "HANOI — Vietnam protested to China on Monday.\n"
+        "Dang Van Truong, vice-chairman of the Quang Ngai provincial People’s Committee, said: “The province will pay.”"
+    )
+    assert found["The province will pay."].speaker_affiliation_code == "VNM"
