@@ -451,3 +451,18 @@ def test_a_provincial_vice_chairman_speaks_for_the_country():
         "Dang Van Truong, vice-chairman of the Quang Ngai provincial People’s Committee, said: “The province will pay.”"
     )
     assert found["The province will pay."].speaker_affiliation_code == "VNM"
+
+
+def test_a_round_ups_second_dyad_has_its_own_counterpart():
+    title = "Summit round-up: Pakistan and Afghanistan trade blame; Morocco and Algeria spar over the border"
+    text = (
+        "DOHA — Pakistan accused Afghanistan of sheltering militants on Friday, while Morocco and Algeria traded barbs.\n\n"
+        "Pakistan’s foreign minister Ali Raza said: “Kabul must act against the camps.”\n\n"
+        "Afghanistan denied it. Pakistan closed the crossing, and Afghanistan recalled its envoy from Pakistan.\n\n"
+        "Morocco offered to reopen the border with Algeria.\n\n"
+        "Algeria’s foreign ministry spokeswoman Nadia Ait-Hamouda said: “That is a public relations exercise.”\n\n"
+        "A spokesperson for the British Foreign Office said: “We urge calm in the region.”"
+    )
+    found = statements(text, title)
+    assert found["Kabul must act against the camps."].target_code == "AFG"
+    assert found["That is a public relations exercise."].target_code == "MAR"

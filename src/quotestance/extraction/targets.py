@@ -27,6 +27,8 @@ class Dyad:
         self.places = lexicon
         self._mentions = mentions
         self.parties, self.named = self._main_dyad(article)  # `named`: parties named outside the dateline and travel phrases
+        lede = (article.title or "") + " " + prose[: max(article.text.find("\n\n", 200), 400)]
+        self.lede = {m.code for m in mentions(lede)}  # a round-up's lede names every dyad it covers
         self.dateline = self._dateline(article.text)
 
     def _dateline(self, text: str) -> str | None:
@@ -59,14 +61,29 @@ class Dyad:
         organ = any(name == o or after.lstrip().startswith(o) for o in self.places.organs)
         return organ or bool(_FORUM.search(text[max(0, m.start - 20) : m.start]))
 
-    def counterpart(self, code: str | None) -> str | None:
-        """The other party of the article's main dyad, seen from `code`; for a third party, the dyad's first party
-        (the one the story is about: "Iran seizes tanker …", then a US spokeswoman speaks); none for no party."""
+    def counterpart(self, code: str | None, at: int | None = None) -> str | None:
+        """The other party of the article's main dyad, seen from `code`; for a third party, the country its section
+        names most (a round-up's second story: "Algeria … Morocco"), else the dyad's first party (the one the story
+        is about: "Iran seizes tanker …", then a US spokeswoman speaks); none for no party."""
         if code is None or len(self.parties) < 2:
             return None
         if code not in self.parties[:2]:
-            return self.parties[0]  # a third party speaks about the story's first party
+            return self._section_party(code, at) or self.parties[0]  # a third party speaks about the story's first party
         return self.parties[1] if self.parties[0] == code else self.parties[0]
+
+    def _section_party(self, code: str, at: int | None) -> str | None:
+        """The country (not `code`, no organisation) named most in the paragraph holding offset `at` and the two before
+        it, when the lede names both: the other side of a round-up's section about a dyad outside the main one."""
+        if at is None or at <= 0 or self.places.is_organisation(code):
+            return None  # an organisation's envoy or spokesperson speaks to the story's parties
+        lo = at
+        for _ in range(3):
+            lo = self.prose.rfind("\n", 0, max(0, lo - 1)) + 1 if lo > 0 else 0
+        counts = Counter(m.code for m in self._mentions(self.prose[lo:at]) if m.code != code and not self.places.is_organisation(m.code))
+        top = counts.most_common(1)[0][0] if counts else None
+        if top in self.parties[:2] or not {code, top} <= self.lede:
+            return None  # the section is about the main dyad, or the speaker comments on a story it is no party to
+        return top
 
     def target(self, statement: Statement, speaker_code: str | None) -> tuple[str | None, str | None]:
         """(code, where from) of the party a statement is aimed at: named in it, else the article's counterpart."""
@@ -75,7 +92,7 @@ class Dyad:
         if both and (speaker_code not in self.parties[:2] or _APPEAL.match(text, both.end())):
             return None, "statement"  # "both sides must show restraint"; a party's "both sides agreed" is still aimed at the other
         found = [m for m in self._mentions(text) if m.code != speaker_code and not _VENUE.search(text, 0, m.start)]
-        other = self.counterpart(speaker_code)
+        other = self.counterpart(speaker_code, statement.start)
         named = [m.code for m in found if text[m.start : m.end].lower() not in self.places.loose]
         if not named and found and other is None:
             named = [m.code for m in found]  # "Europe" alone, and no counterpart: the loose name it is
