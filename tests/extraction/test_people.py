@@ -416,3 +416,12 @@ def test_a_participle_opening_a_sentence_is_no_given_name():
 )
 def test_based_prefixes_possessive_offices_and_associations(text, speaker):
     assert speakers(text, "reported") == [speaker]
+
+
+def test_an_infinitive_is_no_attribution_and_comments_is_a_reporting_verb():
+    text = (
+        "Marco Villa, the company’s chief operating officer, spoke. “We will start small,” he said. "
+        "“Our flexibility will lead us to bigger missions.” He declined to say when.\n"
+        '"We worked on the architecture," comments Robin Biesbroek of the design facility.'
+    )
+    assert speakers(text) == ["Marco Villa", "Marco Villa", "Robin Biesbroek"]

@@ -28,7 +28,7 @@ REPORTING_VERBS = _words(
     reiterated reiterates maintained maintains countered counters quipped joked lamented boasted threatened
     threatens demanded demands charged answered answers shot retorted mused signalled signaled confirmed
     confirms denied denies rejected dismissed hailed welcomed praised condemned criticised criticized
-    assured instructed recounted recounts testified testifies bragged scoffed"""
+    assured instructed recounted recounts testified testifies bragged scoffed commented comments"""
 )
 
 # What comes right before a quoted string that names something rather than quoting anyone.
