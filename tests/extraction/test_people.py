@@ -425,3 +425,23 @@ def test_an_infinitive_is_no_attribution_and_comments_is_a_reporting_verb():
         '"We worked on the architecture," comments Robin Biesbroek of the design facility.'
     )
     assert speakers(text) == ["Marco Villa", "Marco Villa", "Robin Biesbroek"]
+
+
+@pytest.mark.parametrize(
+    ("after", "speaker"),
+    [
+        ("The warning came from the chief of the General Staff, General Andreas Kanellopoulos, on Tuesday.", "Andreas Kanellopoulos"),
+        (
+            "The statement, posted on the embassy’s website, was attributed to a spokesperson for the Chinese embassy in Canberra.",
+            "a spokesperson for the Chinese embassy in Canberra",
+        ),
+        ("It was signed by Foreign Secretary Rohan Persaud-Singh.", "Rohan Persaud-Singh"),
+    ],
+)
+def test_the_sentence_after_an_unattributed_quote_names_its_speaker(after, speaker):
+    assert speakers(f"Tension rose.\n“Any attempt will be met at a time of our choosing.”\n{after}") == [speaker]
+
+
+def test_a_quote_a_document_said_takes_the_signatory_named_next():
+    text = "Guyana replied.\n“Guyana will not be intimidated,” the statement said. It was signed by Foreign Secretary Rohan Persaud-Singh."
+    assert speakers(text) == ["Rohan Persaud-Singh"]

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from ..records import Article, Statement
 from .cues import clip_subject, cue_after, cue_before, head_noun, is_title, resolve
-from .lexicon import NAMING_CUES, PRONOUNS, TITLE_WORDS
+from .lexicon import DOCUMENT_WORDS, NAMING_CUES, PRONOUNS, TITLE_WORDS
+from .people import person_names
 from .places import places
 from .registry import Registry
 from .reported import holder_of
@@ -102,21 +103,28 @@ def find_speaker(w: Window, before: str, partial: bool, reg: Registry) -> tuple[
     return (cues[0] if cues else None), None, (cues[0][0] if cues else None)
 
 
-# the speaker named in the sentence after a quote: "“…” The warning came from Defence Minister Ana Restrepo."
+# the speaker named in the sentence after a quote: "“…” The warning came from Defence Minister Ana Restrepo.", "The
+# statement, posted on the embassy’s website, was attributed to a spokesperson for …", "It was signed by …"
 _CAME_FROM = re.compile(
-    r"\s*(?:The|That|This|Those|These)\s+(?:[a-z]+\s+){0,2}?(?:warning|remarks?|comments?|words|statement|message|threat|"
-    r"pledge|appeal|plea|criticism|admission|assessment|rebuke|promise)\s+(?:came|comes|come)\s+"
-    r"from\s+([^.;,:“”\"]{3,120})"
+    r"\s*(?:(?:The|That|This|Those|These)\s+(?:[a-z]+\s+){0,2}?(?:warning|remarks?|comments?|words|statement|message|threat|"
+    r"pledge|appeal|plea|criticism|admission|assessment|rebuke|promise|letter|post)(?:,[^,.;“”\"]{0,80},)?|It)\s+"
+    r"(?:(?:came|comes|come)\s+from|(?:was|were|is)\s+(?:attributed\s+to|signed\s+by|issued\s+by))\s+"
+    r"([^.;:“”\"]{3,160})"
 )
 # a speaker's name and a colon opening the quote's paragraph: an interview or transcript ("Biden: “Not now.”")
 _LABEL = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+)\s*:\s*$")
 
 
-def _named_beside(text: str, w: Window, before: str, reg: Registry) -> tuple[str, str] | None:
-    """(cue, speaker) for a quote no reporting verb attributes, when the next sentence says whose words they
-    were, or the paragraph opens with the speaker's name and a colon."""
-    if (m := _CAME_FROM.match(text, w.close_at)) and (speaker := resolve(m.group(1), w.open_at, reg)) and _a_person(speaker):
-        return "came from", speaker
+def _named_beside(text: str, w: Window, before: str, reg: Registry, documented: bool = False) -> tuple[str, str] | None:
+    """(cue, speaker) for a quote no reporting verb attributes (or only a document: `documented`), when the next
+    sentence says whose words they were, or the paragraph opens with the speaker's name and a colon."""
+    if m := _CAME_FROM.match(text, w.close_at + len(w.after) if documented else w.close_at):
+        # the person the phrase names ("the chief of the General Staff, General Andreas Kanellopoulos, in a …"), else
+        # the phrase up to its first comma ("a spokesperson for the Chinese embassy in Canberra")
+        named = [n for _, n, _ in person_names(m.group(1)) if len(n.split()) >= 2]
+        speaker = resolve(named[0], w.open_at, reg) if named else resolve(m.group(1).split(",")[0], w.open_at, reg)
+        if speaker and (_a_person(speaker) or speaker[:1].islower()):
+            return "came from", speaker
     # a label is a speaker only as a person the article has named ("Biden:"), not "Update:", "Moscow:", "The Daily Mail:"
     label = _LABEL.fullmatch(before) if w.sent_lo == w.para_start else None
     if label and (person := reg.find(label.group(1))) and _a_person(person.name):
@@ -184,7 +192,8 @@ def attribute(article: Article, spans: list[Span], reg: Registry, layout: Layout
             found, speaker, cue = (after, by, after[0]) if own else (found or (holder.cue, ""), holder.speaker, holder.cue)
         if found and not speaker and accepted_ends and accepted_ends[-1] >= w.sent_lo - 1 and accepted_ends[-1] > w.para_start:
             speaker = last_speaker  # "…called it “x” and said it would “y”": same sentence, same subject
-        if found is None and (named := _named_beside(text, w, before, reg)):
+        documented = found and not speaker and head_noun(found[1]) in DOCUMENT_WORDS  # "“…,” the statement said. It was signed by X"
+        if (found is None or documented) and (named := _named_beside(text, w, before, reg, bool(documented))):
             found, speaker, cue = named, named[1], named[0]
         if found is None:
             if partial or len(qtext.split()) < 3:
