@@ -273,3 +273,19 @@ def test_a_live_blogs_next_post_does_not_inherit_the_last_speaker():
     assert got == [("We have lost contact with the aircraft,", "the airline"), ("Search teams are on their way to the area.", None)]
     same_post = "Voss spoke on Monday. “We will go,” Voss said.\n“And we will stay there.”"
     assert [s.speaker for s in extract_statements(Article("t", same_post))] == ["Voss", "Voss"]
+
+
+def test_a_quote_said_again_word_for_word_is_one_statement_the_body_one():
+    text = (
+        '"You are going to see things that Stadia can do that no platform can," says Jack Buser, director for games.\n'
+        "Google's streaming service launched on Tuesday.\n"
+        "“Since 2008, there has not been a single year of revenue gain in the industry.”\n"
+        '"Stadia is a cloud platform," Jack Buser said. "You are going to see things that Stadia can do that no platform can."\n'
+        "“Since 2008, there has not been a single year of revenue gain in the industry,” says analyst Ken Doctor."
+    )
+    got = [(s.text, s.speaker) for s in extract_statements(Article("t", text)) if s.kind == "direct"]
+    assert got == [
+        ("Stadia is a cloud platform,", "Jack Buser"),
+        ("You are going to see things that Stadia can do that no platform can.", "Jack Buser"),
+        ("Since 2008, there has not been a single year of revenue gain in the industry,", "Ken Doctor"),
+    ]

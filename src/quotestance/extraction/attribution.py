@@ -149,13 +149,16 @@ def _comparable(quoted: str) -> str:
     return normalise(quoted).lower().strip(" .,;:!?")
 
 
-def _pull_quote(text: str, span: Span, qtext: str, words: str, layout: Layout, texts: list[str]) -> bool:
-    """A quote (`qtext`; `words`, its comparable form) that fills its paragraph alone and repeats part of a
-    longer quote elsewhere in the article (`texts`)."""
+def _pull_quote(text: str, spans: list[Span], n: int, layout: Layout, texts: list[str]) -> bool:
+    """Quote `n` repeats one elsewhere in the article (`texts`: comparable forms): a pull quote filling its paragraph
+    alone, or a standfirst's quote said again, word for word, further down ("… platforms," says Jack Buser)."""
+    words, span = texts[n], spans[n]
+    if len(words.split()) >= 6 and words in texts[n + 1 :]:
+        return True  # the same words quoted twice are one statement: the later, in the body
     p0, p1 = layout.paragraph(span.start)
-    if len(text[p0:p1].strip()) > len(qtext) + 4:
+    if len(text[p0:p1].strip()) > len(span.text(text)) + 4:
         return False
-    return bool(words) and any(words in t and len(t) > len(words) for t in texts)
+    return bool(words) and any(words in t and (len(t) > len(words) or i != n) for i, t in enumerate(texts))
 
 
 _TIMESTAMP = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*(?:GMT|BST|ET|EST|UTC))?\s*[:—–-]?\s", re.I)
@@ -183,8 +186,8 @@ def attribute(article: Article, spans: list[Span], reg: Registry, layout: Layout
         found, speaker, cue = find_speaker(w, before, partial, reg)
         if found and not speaker and found[1].strip().lower() == "it":  # “…,” it said: the institution the last sentence opened with
             speaker = institution_before(text, w.sent_lo, w.open_at, reg)
-        if found is None and _pull_quote(text, span, qtext, texts[n], layout, texts):
-            continue  # a subhead or pull quote that repeats words quoted in the body: one statement, not two
+        if (found is None or texts[n] in texts[n + 1 :]) and _pull_quote(text, spans, n, layout, texts):
+            continue  # a subhead, pull quote or standfirst that repeats words quoted in the body: one statement, not two
         if partial and (holder := holder_of(holders, starts, span.start, span.end)):
             after = cue_after(w.after)
             # “…,” Mr. McHugh said after the quote names its own speaker, unless it is the holder's cue again
