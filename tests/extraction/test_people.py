@@ -445,3 +445,12 @@ def test_the_sentence_after_an_unattributed_quote_names_its_speaker(after, speak
 def test_a_quote_a_document_said_takes_the_signatory_named_next():
     text = "Guyana replied.\n“Guyana will not be intimidated,” the statement said. It was signed by Foreign Secretary Rohan Persaud-Singh."
     assert speakers(text) == ["Rohan Persaud-Singh"]
+
+
+def test_the_title_a_named_person_was_given_in_a_closing_apposition_refers_to_them():
+    text = (
+        "“Vietnam demands that China stop,” said Nguyen Thi Lan Anh, a foreign ministry spokeswoman.\n"
+        "Asked on Tuesday, the spokeswoman said Vietnam remained committed to talks.\n"
+        "He Lin, the Chinese ambassador, arrived in Hanoi. “We came to listen,” he said."
+    )
+    assert speakers(text, "reported") == ["Nguyen Thi Lan Anh"]

@@ -139,8 +139,10 @@ def person_names(text: str, lo: int = 0, hi: int | None = None, possessive: bool
         if after and after[0].strip(".,;:") in ORG_WORDS:
             continue  # the name of a place or body: "Royal Shrewsbury hospital"
         toks = [t.rstrip(".") if len(t) > 2 else t for t in toks]
-        # an appositive right after the name: "Anika Voss, the foreign minister,"
-        app = re.match(r",\s+(?:the\s+|a\s+)?([^,.;“”\"]{3,60}?),", text[m.end() : m.end() + 80])
+        # an appositive right after the name: "Anika Voss, the foreign minister," or "…, a ministry spokeswoman."
+        app = re.match(r",\s+(?:the\s+|a\s+)?([^,.;“”\"]{3,60}?)(?:,|(?<=[a-z])\.(?=\s|$))", text[m.end() : m.end() + 80])
+        if app and app.group().endswith(".") and app.group(1).split()[-1].lower() not in TITLE_WORDS:
+            app = None  # a sentence's end closes an apposition only after a title: "…, a foreign ministry spokeswoman."
         # or one just before it: "Gibraltar’s chief minister, Daniel Azzopardi,", "Venezuela’s deputy foreign
         # minister for Latin America, José Gregorio Rivas Mendoza"
         pre = re.search(

@@ -145,6 +145,8 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
         p = reg.last_before(pos, gender=GENDER_OF["he" if low == "his" else "she"])
         return f"{p.name}’s {words[1]}" if p else None  # "his office said" -> "Eric Holcomb’s office"
     if head in INSTITUTION_HEADS or indefinite:
+        if low == "the" and len(words) == 2 and head in TITLE_WORDS and (p := reg.last_before(pos, {head})):
+            return p.name  # "the spokeswoman said" after "…, said Nguyen Thi Lan Anh, a foreign ministry spokeswoman"
         if named := reg.body(subject, pos):
             return named  # "the agency said" -> "Customs and Border Protection", the name the article gave it
         return as_written(subject) if low in DETERMINERS | INDEFINITES or words[0].istitle() and not _proper(words[0]) else subject
