@@ -399,3 +399,14 @@ def test_joint_speakers_before_a_time_phrase_and_in_direct_quotes():
 def test_a_pronoun_after_an_adverbial_lead_in_is_the_subject(sentence, speaker):
     got = reported(sentence)
     assert [s for _, s, _ in got] == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Berlin is in every forum, and eight of ten capitals back it, Voss told Benioff.",
+        "Berlin is in every forum, and eight of ten capitals back it, Voss told reporters in Geneva.",
+    ],
+)
+def test_a_closing_attribution_may_name_its_listener(sentence):
+    assert [(s, c) for _, s, c in reported(sentence)] == [("Anika Voss", "told")]

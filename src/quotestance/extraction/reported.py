@@ -286,8 +286,10 @@ def _clause_before(text: str, s0: int, s1: int, cue: Cue, quotes: Quoted, reg: R
     if CLAUSE_BREAK.search(" " + before[comma + 1 :] + " ") or len(before[comma + 1 :].split()) > 8:
         return None  # "…, accusations that Tunisia has denied": not "CLAUSE, X said"
     subject = before[comma + 1 :].strip() or inverted_subject(after)
+    told_whom = cue.verb in {"told", "tells"} and len(after.split()) <= 5 and not re.search(r",|\bthat\b", after)
     if after and before[comma + 1 :].strip() and not NOT_A_STATEMENT.match(after.lstrip(" ,")) and not after.startswith(","):
-        return None  # more follows the verb: not a closing attribution ("…, X said on Tuesday, …" is one)
+        if not told_whom:  # "…, Cook told Benioff." closes the clause with its listener
+            return None  # more follows the verb: not a closing attribution ("…, X said on Tuesday, …" is one)
     if not before[comma + 1 :].strip() and len(re.split(r",", after)[0].split()) > 6:
         return None
     speaker = speaker_of(subject_before(subject, reg) if before[comma + 1 :].strip() else subject, cue.start, reg)
