@@ -410,3 +410,10 @@ def test_a_pronoun_after_an_adverbial_lead_in_is_the_subject(sentence, speaker):
 )
 def test_a_closing_attribution_may_name_its_listener(sentence):
     assert [(s, c) for _, s, c in reported(sentence)] == [("Anika Voss", "told")]
+
+
+def test_a_verb_whose_content_follows_as_a_participle_closes_no_clause_before_it():
+    got = reported("Then, last week, Voss posted on Twitter accusing Moscow of blocking the talks.")
+    assert ("Then, last week", "Anika Voss", "posted") not in got
+    kept = reported("Berlin will stay closed, the ministry said on Wednesday, blaming Minsk for the balloons.")
+    assert ("Berlin will stay closed", "the ministry", "said") in kept

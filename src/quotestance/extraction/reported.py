@@ -273,6 +273,9 @@ def _content_end(text: str, lo: int, nxt: int, s1: int) -> int:
     return hi
 
 
+_PARTICIPLE_AFTER = re.compile(r"^[^,]*\b(?:accusing|saying|calling|urging|warning|claiming|insisting|demanding|blaming|adding|noting)\b")
+
+
 def _clause_before(text: str, s0: int, s1: int, cue: Cue, quotes: Quoted, reg: Registry) -> Found | None:
     """ "CLAUSE, X said." or "CLAUSE, said X.": the clause before the attribution."""
     s0, s1 = max(s0, cue.start - LOOK_AHEAD), min(s1, cue.end + LOOK_AHEAD)
@@ -286,6 +289,8 @@ def _clause_before(text: str, s0: int, s1: int, cue: Cue, quotes: Quoted, reg: R
     if CLAUSE_BREAK.search(" " + before[comma + 1 :] + " ") or len(before[comma + 1 :].split()) > 8:
         return None  # "…, accusations that Tunisia has denied": not "CLAUSE, X said"
     subject = before[comma + 1 :].strip() or inverted_subject(after)
+    if _PARTICIPLE_AFTER.match(after):
+        return None  # "Then, last week, Swift posted on Twitter accusing …": the content follows, nothing closes
     told_whom = cue.verb in {"told", "tells"} and len(after.split()) <= 5 and not re.search(r",|\bthat\b", after)
     if after and before[comma + 1 :].strip() and not NOT_A_STATEMENT.match(after.lstrip(" ,")) and not after.startswith(","):
         if not told_whom:  # "…, Cook told Benioff." closes the clause with its listener
