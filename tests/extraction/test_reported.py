@@ -417,3 +417,25 @@ def test_a_verb_whose_content_follows_as_a_participle_closes_no_clause_before_it
     assert ("Then, last week", "Anika Voss", "posted") not in got
     kept = reported("Berlin will stay closed, the ministry said on Wednesday, blaming Minsk for the balloons.")
     assert ("Berlin will stay closed", "the ministry", "said") in kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Berlin may go further, people familiar with the talks say.", "people familiar with the talks"),
+        ("Two people briefed on the talks said Berlin may go further.", "two people briefed on the talks"),
+        (
+            "Berlin may go further, a second person briefed on last weekend's phone call said.",
+            "a second person briefed on last weekend's phone call",
+        ),
+        ("Berlin may go further, White House advisers say.", "White House advisers"),
+        ("In fact, prosecutors in San Francisco and Los Angeles say Uber has been lying.", "prosecutors in San Francisco and Los Angeles"),
+    ],
+)
+def test_unnamed_sources_as_wire_stories_describe_them(sentence, speaker):
+    assert [s for _, s, _ in reported(sentence)] == [speaker]
+
+
+def test_a_verb_first_phrase_is_no_group():
+    got = reported("Voss keeps a tough stance, which holds appeal to voters in key states like Ohio and Michigan.")
+    assert all("holds" not in (s or "") for _, s, _ in got)

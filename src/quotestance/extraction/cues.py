@@ -35,7 +35,7 @@ from .text import keeps_stop, sentence_ends
 def clip_subject(s: str) -> str:
     s = s.strip().strip(",;:—–-").strip()
     s = re.split(
-        r"\s+(?:on|in|at|during|after|before|late|earlier|later|via|through|while|from)\s+(?:[A-Z]\w*day|a |an |the |his |her |their |its |\w+ (?:conference|statement|briefing|interview))",
+        r"(?<!briefed)(?<!familiar)(?<!close)\s+(?:on|in|at|during|after|before|late|earlier|later|via|through|while|from)\s+(?:[A-Z]\w*day|a |an |the |his |her |their |its |\w+ (?:conference|statement|briefing|interview))",
         s,
     )[0]
     s = re.split(r"\s+(?:to|in|on|at)\s+(?:reporters|journalists|lawmakers|parliament|a news|the press)\b", s)[0]
@@ -49,12 +49,18 @@ def as_written(phrase: str) -> str:
     return phrase[0].lower() + phrase[1:]
 
 
+POSTMODIFIERS = frozenset({"familiar", "close", "briefed", "aware", "knowledgeable", "involved", "present"})
+
+
 def head_noun(phrase: str) -> str:
     """The head noun of a subject phrase: the last word before "for", "of", "at", "in", "from", "on", "with", "by", or
     before a participle phrase ("reviewed by", "released Monday")."""
     # "a transcript reviewed by …", "a statement released Monday": a participle after the head ends it too
     first = re.split(r"\s+(?:\w+ed\s+)?(?:for|of|at|in|from|on|with|by)\s+|\s+[a-z]\w*ed\s+(?=[A-Z])", phrase, maxsplit=1)[0]
-    return first.split()[-1].lower().strip(".,’'") if first.split() else ""
+    words = first.split()
+    while len(words) > 1 and words[-1].lower() in POSTMODIFIERS:
+        words.pop()  # "people familiar (with the talks)", "two people briefed (on the talks)"
+    return words[-1].lower().strip(".,’'") if words else ""
 
 
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|in|for|to|at|from)\s+(?:the\s+)?$")
@@ -121,7 +127,7 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
         # written, up to a relative clause
         described = _RELATIVE.split(subject, maxsplit=1)[0]
         head = head_noun(described)
-        if len(described.split()) <= 8 and head not in DOCUMENT_WORDS and (words[1][:1].islower() or head in PERSON_NOUNS | TITLE_WORDS):
+        if len(described.split()) <= 10 and head not in DOCUMENT_WORDS and (words[1][:1].islower() or head in PERSON_NOUNS | TITLE_WORDS):
             return as_written(described)
     if low in DETERMINERS and head_noun(subject) in INSTITUTION_HEADS - TITLE_WORDS:
         # an institution by the name the article gives it ("the company" -> "Apple"), else as written: "the Chinese

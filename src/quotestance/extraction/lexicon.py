@@ -190,7 +190,7 @@ PERSON_NOUNS = _words(
     scientists supporter supporters opponent opponents voter voters fan fans parent parents neighbour neighbours
     neighbor neighbors insider insiders aide aides person people man men woman women advocate advocates analyst
     expert diplomat critic observer customer customers passenger passengers victim victims survivor survivors crowds
-    coaches demonstrators prosecutors attorneys legislators spokespeople representatives relatives"""
+    coaches demonstrators prosecutors attorneys legislators spokespeople representatives relatives advisers advisors"""
 )
 # Plural heads of a group that speaks as one, lower-case and unnamed: "“…,” federal prosecutors said".
 GROUP_NOUNS = frozenset(w for w in PERSON_NOUNS | INSTITUTION_HEADS if w.endswith("s") and w not in DOCUMENT_WORDS) | {"police", "military"}

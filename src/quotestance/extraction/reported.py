@@ -286,7 +286,7 @@ def _clause_before(text: str, s0: int, s1: int, cue: Cue, quotes: Quoted, reg: R
     comma = before.rstrip().rfind(",")
     if comma < 0:
         return None
-    if CLAUSE_BREAK.search(" " + before[comma + 1 :] + " ") or len(before[comma + 1 :].split()) > 8:
+    if CLAUSE_BREAK.search(" " + before[comma + 1 :] + " ") or len(before[comma + 1 :].split()) > 10:
         return None  # "…, accusations that Tunisia has denied": not "CLAUSE, X said"
     subject = before[comma + 1 :].strip() or inverted_subject(after)
     if _PARTICIPLE_AFTER.match(after):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import as_written, clip_subject, head_noun, resolve, titled_surname
+from .cues import POSTMODIFIERS, as_written, clip_subject, head_noun, resolve, titled_surname
 from .lexicon import (
     DETERMINERS,
     DOCUMENT_WORDS,
@@ -138,7 +138,11 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
     if low in PRONOUNS and len(words) == 1:
         p = reg.last_before(pos, gender=GENDER_OF.get(low))
         return p.name if p and low != "they" else None
-    plural = head in PERSON_NOUNS and head.endswith("s") and len(words) <= 5 and not {w.lower() for w in words} & _CLAUSE_WORDS
+    # "Large crowds of protesters", "people familiar with the talks" (a longer phrase only with such a postmodifier)
+    longest = 8 if {w.lower() for w in words} & POSTMODIFIERS else 7
+    verb_first = words[0].islower() and words[0].endswith("s") and words[0].lower() != head  # "holds appeal to voters"
+    plural = head in PERSON_NOUNS and (head.endswith("s") or head in {"people", "men", "women"}) and len(words) <= longest
+    plural = plural and not verb_first and not {w.lower() for w in words} & _CLAUSE_WORDS
     indefinite = low in INDEFINITES and head in TITLE_WORDS | PERSON_NOUNS or plural
     # "one user", "some slow-and-steady advocates", "Large crowds of protesters"
     if low in {"his", "her"} and len(words) == 2 and head in INSTITUTION_HEADS - GROUP_NOUNS:
