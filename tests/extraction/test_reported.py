@@ -439,3 +439,7 @@ def test_unnamed_sources_as_wire_stories_describe_them(sentence, speaker):
 def test_a_verb_first_phrase_is_no_group():
     got = reported("Voss keeps a tough stance, which holds appeal to voters in key states like Ohio and Michigan.")
     assert all("holds" not in (s or "") for _, s, _ in got)
+
+
+def test_a_campaign_speaks_as_an_institution():
+    assert [s for _, s, _ in reported("Reid's campaign said her zeal for Social Security is disingenuous.")] == ["Reid's campaign"]

@@ -161,7 +161,7 @@ INSTITUTION_HEADS = _words(
     guard forces command headquarters service services court regulator spokesperson spokesman spokeswoman officials
     official diplomats inspectors analysts experts negotiators leaders ministers sources investigators observers
     residents activists charities agencies critics lawmakers officers members groups group organisations organizations
-    businesses carriers sides countries states capitals both"""
+    businesses carriers sides countries states capitals both campaign"""
 )
 # Subjects that are documents, not speakers ("the report said" is not reported speech of an official).
 DOCUMENT_WORDS = _words(
