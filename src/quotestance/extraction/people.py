@@ -62,7 +62,7 @@ def split_title(run: str) -> tuple[list[str], list[str]]:
     """('Foreign Minister Anika Voss') -> (['foreign', 'minister'], ['Anika', 'Voss'])."""
     toks = run.split()
     titles = []
-    marks = [i for i, t in enumerate(toks[:-1]) if t.lower().rstrip(",.") in TITLE_WORDS - LINK_WORDS and not _inside_name(toks, i)]
+    marks = [i for i, t in enumerate(toks[:-1]) if t.lower().rstrip(",.") in _TITLES_NOT_LINKS and not _inside_name(toks, i)]
     if marks:  # "Italian Interior Minister Franco Castellani": everything up to the last title word is title
         titles, toks = [t.lower() for t in toks[: marks[-1] + 1]], toks[marks[-1] + 1 :]
     while toks and (toks[0].lower().rstrip(",") in TITLE_WORDS or toks[0].lower() in STOP_WORDS or toks[0].lower() in ORG_WORDS):
@@ -104,6 +104,18 @@ def _place_prefix(toks: list[str]) -> int:
     return next((k for k in (2, 1) if len(toks) - k >= 2 and ((p := " ".join(toks[:k])) in places().not_places or places().code_of(p))), 0)
 
 
+_TITLES_NOT_LINKS = TITLE_WORDS - LINK_WORDS  # computed once: asked per token of every name
+_TITLES_NOT_DETERMINERS = TITLE_WORDS - DETERMINERS
+_PLACE_BLOCKING_TITLES = TITLE_WORDS - LOCATIVES - STOP_WORDS
+# an apposition after a name ("Anika Voss, the foreign minister," or "…, a ministry spokeswoman.") or before it
+# ("Gibraltar’s chief minister, Daniel Azzopardi,"), and a lower-case title glued to it ("spokeswoman Tang Yuxin")
+_APPOSITION_AFTER = re.compile(r",\s+(?:the\s+|a\s+)?([^,.;“”\"]{3,60}?)(?:,|(?<=[a-z])\.(?=\s|$))")
+_APPOSITION_BEFORE = re.compile(
+    r"(?:^|[.;:!?]\s|\b(?:[Tt]he|[Aa]n?)\s|’s\s|'s\s)([a-z][a-z \-]{2,50})(?:\s(?:for|of)\s(?:the\s)?[A-Z][\w’' ]{1,30})?,\s+$"
+)
+_GLUED_BEFORE = re.compile(r"\b([a-z][a-z\-]+(?: [a-z][a-z\-]+){0,2})\s+$")
+
+
 # a capitalised participle that opens a sentence ("Hosting Cook …"), not a given name such as Sterling or Irving
 _GERUND = re.compile(r"(?!Sterling|Irving|Channing|Browning|Fleming|Manning|Golding|Harding|Ewing|Jennings)[A-Z][a-z]{2,}ing")
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
@@ -140,23 +152,20 @@ def person_names(text: str, lo: int = 0, hi: int | None = None, possessive: bool
             continue  # the name of a place or body: "Royal Shrewsbury hospital"
         toks = [t.rstrip(".") if len(t) > 2 else t for t in toks]
         # an appositive right after the name: "Anika Voss, the foreign minister," or "…, a ministry spokeswoman."
-        app = re.match(r",\s+(?:the\s+|a\s+)?([^,.;“”\"]{3,60}?)(?:,|(?<=[a-z])\.(?=\s|$))", text[m.end() : m.end() + 80])
+        app = _APPOSITION_AFTER.match(text[m.end() : m.end() + 80])
         if app and app.group().endswith(".") and app.group(1).split()[-1].lower() not in TITLE_WORDS:
             app = None  # a sentence's end closes an apposition only after a title: "…, a foreign ministry spokeswoman."
         # or one just before it: "Gibraltar’s chief minister, Daniel Azzopardi,", "Venezuela’s deputy foreign
         # minister for Latin America, José Gregorio Rivas Mendoza"
-        pre = re.search(
-            r"(?:^|[.;:!?]\s|\b(?:[Tt]he|[Aa]n?)\s|’s\s|'s\s)([a-z][a-z \-]{2,50})(?:\s(?:for|of)\s(?:the\s)?[A-Z][\w’' ]{1,30})?,\s+$",
-            text[max(0, m.start() - 100) : m.start()],
-        )
+        pre = _APPOSITION_BEFORE.search(text[max(0, m.start() - 100) : m.start()])
         # or a lower-case title right before it: "spokeswoman Tang Yuxin said"
-        glued = re.search(r"\b([a-z][a-z\-]+(?: [a-z][a-z\-]+){0,2})\s+$", text[max(0, m.start() - 40) : m.start()])
+        glued = _GLUED_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         extra = set()
         for found in (app, pre):
             if found and (words := set(found.group(1).lower().replace("’s", "").split())) & TITLE_WORDS:
                 extra |= words
-        if glued and (words := glued.group(1).split())[-1] in TITLE_WORDS - DETERMINERS:
-            extra |= {w for w in words if w in TITLE_WORDS - DETERMINERS}
+        if glued and (words := glued.group(1).split())[-1] in _TITLES_NOT_DETERMINERS:
+            extra |= {w for w in words if w in _TITLES_NOT_DETERMINERS}
         out.append((m.start() + m.group().find(toks[0]), " ".join(toks), set(titles) | extra))
     return out
 
@@ -234,7 +243,7 @@ def build_registry(text: str, spans: list[Span], nlp: Language | None = None, ti
             if any(a <= at < b for a, b in others):
                 reg.rejected.add(name)
                 continue
-            if not titles & (TITLE_WORDS - LOCATIVES - STOP_WORDS) and (_is_place(text, at, name) or _known_place(name)):
+            if not titles & _PLACE_BLOCKING_TITLES and (_is_place(text, at, name) or _known_place(name)):
                 continue
             body = _BODY_PART.search(text, max(0, at - 40), at)
             if not titles and body and body.group(1).lower() not in TITLE_WORDS and len(name.split()) <= 2:

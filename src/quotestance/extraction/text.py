@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from .lexicon import ABBREVIATIONS, TITLE_WORDS
 
@@ -33,7 +34,13 @@ def keeps_stop(word: str, known: frozenset[str] | set[str] = ABBREVIATIONS) -> b
 
 def sentence_ends(text: str) -> list[int]:
     """Offsets just after each sentence end (abbreviations such as "Mr." and initials are not ends)."""
-    return [m.end() for m in _SENT_END.finditer(text) if not (m.group(2) == "." and keeps_stop(m.group(1)))]
+    return list(_sentence_ends(text))
+
+
+@lru_cache(maxsize=8)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    """Cached: the spans, the registry and the attribution layout each ask for the same article's ends."""
+    return tuple(m.end() for m in _SENT_END.finditer(text) if not (m.group(2) == "." and keeps_stop(m.group(1))))
 
 
 def last_end_in(ends: list[int], lo: int, hi: int) -> int:
