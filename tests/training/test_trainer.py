@@ -159,3 +159,14 @@ def test_freeze_embeddings_keeps_the_word_embeddings(tmp_path, tiny_base, tiny_c
 
     assert (weight(tuned, "word_embeddings.weight") == weight(base, "word_embeddings.weight")).all()
     assert not (weight(tuned, "layer.0.attention.self.query.weight") == weight(base, "layer.0.attention.self.query.weight")).all()
+
+
+@pytest.mark.parametrize("keep_best", [True, False])
+def test_keep_best_epoch_false_trains_every_epoch_and_keeps_the_last(tmp_path, tiny_base, tiny_corpus, keep_best):
+    """A learning rate of zero never improves validation: early stopping ends the run after `patience` epochs when
+    the best epoch is kept, while keep_best_epoch=false runs every epoch."""
+    out = tmp_path / "m"
+    train(tiny_config(tiny_base, tiny_corpus, out, epochs=4.0, learning_rate=0.0, early_stopping_patience=1, keep_best_epoch=keep_best))
+    log = [json.loads(line) for line in (out / "training_log.jsonl").read_text().splitlines()]
+    evaluated = sorted({round(e["epoch"]) for e in log if "eval_macro_f1" in e})
+    assert evaluated == ([1, 2] if keep_best else [1, 2, 3, 4])

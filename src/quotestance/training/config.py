@@ -62,6 +62,7 @@ class TrainConfig:
     epochs: float = _key(4.0, "training epochs (early stopping may end sooner)")
     max_steps: int = _key(-1, "stop after this many steps (overrides epochs when > 0)")
     early_stopping_patience: int = _key(2, "epochs without a better validation macro-F1 before stopping")
+    keep_best_epoch: bool = _key(True, "end on the epoch with the best validation macro-F1 (false: the last epoch, no early stopping)")
     class_weights: str = _key("auto", "auto | on | off: auto weights the loss when one class is 1.5x another")
     seed: int = _key(42, "random seed (data order, initialisation, baselines)")
     baselines: list[str] = _key(doc=f"baselines scored beside the model: {', '.join(BASELINES)}", factory=lambda: list(BASELINES))

@@ -151,7 +151,7 @@ def _training_args(cfg: TrainConfig, output: Path, n_train: int) -> TrainingArgu
         train_sampling_strategy="group_by_length" if cfg.group_by_length else "random",
         eval_strategy="epoch",
         save_strategy="epoch",
-        load_best_model_at_end=True,
+        load_best_model_at_end=cfg.keep_best_epoch,
         metric_for_best_model="macro_f1",
         greater_is_better=True,
         save_total_limit=2,
@@ -198,7 +198,7 @@ def _make_trainer(
         processing_class=tokenizer,
         data_collator=DataCollatorWithPadding(tokenizer),
         compute_metrics=_compute_metrics,
-        callbacks=[EarlyStoppingCallback(early_stopping_patience=cfg.early_stopping_patience), EpochLine()],
+        callbacks=[EarlyStoppingCallback(early_stopping_patience=cfg.early_stopping_patience)] * cfg.keep_best_epoch + [EpochLine()],
     )
     trainer.remove_callback(ProgressCallback)
     trainer.add_callback(QuietProgress())
