@@ -466,3 +466,12 @@ def test_a_round_ups_second_dyad_has_its_own_counterpart():
     found = statements(text, title)
     assert found["Kabul must act against the camps."].target_code == "AFG"
     assert found["That is a public relations exercise."].target_code == "MAR"
+
+
+@pytest.mark.parametrize(
+    "who", ["Tom Lee of the Singapore Management University", "Sam Lee of the China Daily", "Ana Ruiz of the Mexico Institute"]
+)
+def test_of_a_body_named_after_a_country_is_not_of_the_country(who):
+    assert (
+        statements(f"The panel met.\n{who} said: “We support the dialogue.”")["We support the dialogue."].speaker_affiliation_code is None
+    )

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..records import Article, Statement
 from .cues import clip_subject, cue_after, cue_before, head_noun, is_title, resolve
-from .lexicon import DOCUMENT_WORDS, NAMING_CUES, PRONOUNS, TITLE_WORDS
+from .lexicon import DOCUMENT_WORDS, INSTITUTION_HEADS, NAMING_CUES, PERSON_NOUNS, PRONOUNS, TITLE_WORDS
 from .people import person_names
 from .places import places
 from .registry import Registry
@@ -97,7 +97,7 @@ def find_speaker(w: Window, before: str, partial: bool, reg: Registry) -> tuple[
         if (
             speaker := speaker_of(subject.strip(), w.open_at, reg)
             if both
-            else resolve(subject, w.open_at, reg) or _group(subject, w.open_at, reg)
+            else resolve(subject, w.open_at, reg) or _group_speaker(subject, w.open_at, reg)
         ):
             return cues[0], speaker, verb
     return (cues[0] if cues else None), None, (cues[0][0] if cues else None)
@@ -111,6 +111,7 @@ _CAME_FROM = re.compile(
     r"(?:(?:came|comes|come)\s+from|(?:was|were|is)\s+(?:attributed\s+to|signed\s+by|issued\s+by))\s+"
     r"([^.;:“”\"]{3,160})"
 )
+_AFTER_THE_NAME = re.compile(r"\s(?:after|with|during|before|following|at|in a|on \w+day)\s")
 # a speaker's name and a colon opening the quote's paragraph: an interview or transcript ("Biden: “Not now.”")
 _LABEL = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+)\s*:\s*$")
 
@@ -121,9 +122,12 @@ def _named_beside(text: str, w: Window, before: str, reg: Registry, documented: 
     if m := _CAME_FROM.match(text, w.close_at + len(w.after) if documented else w.close_at):
         # the person the phrase names ("the chief of the General Staff, General Andreas Kanellopoulos, in a …"), else
         # the phrase up to its first comma ("a spokesperson for the Chinese embassy in Canberra")
-        named = [n for _, n, _ in person_names(m.group(1)) if len(n.split()) >= 2]
-        speaker = resolve(named[0], w.open_at, reg) if named else resolve(m.group(1).split(",")[0], w.open_at, reg)
-        if speaker and (_a_person(speaker) or speaker[:1].islower()):
+        phrase = _AFTER_THE_NAME.split(m.group(1))[0]  # "… after talks with Lloyd Austin": not the speaker
+        parts = phrase.split(",")
+        named = [n for _, n, _ in person_names(",".join(parts[:2])) if len(n.split()) >= 2]  # the head or its apposition
+        speaker = resolve(named[0], w.open_at, reg) if named else resolve(parts[0], w.open_at, reg)
+        described = speaker and speaker[:1].islower() and head_noun(speaker) in PERSON_NOUNS | TITLE_WORDS | INSTITUTION_HEADS
+        if speaker and (_a_person(speaker) or described):
             return "came from", speaker
     # a label is a speaker only as a person the article has named ("Biden:"), not "Update:", "Moscow:", "The Daily Mail:"
     label = _LABEL.fullmatch(before) if w.sent_lo == w.para_start else None
@@ -132,7 +136,7 @@ def _named_beside(text: str, w: Window, before: str, reg: Registry, documented: 
     return None
 
 
-def _group(subject: str, pos: int, reg: Registry) -> str | None:
+def _group_speaker(subject: str, pos: int, reg: Registry) -> str | None:
     """A group or an institution no person resolves ("local officials", "federal prosecutors"), as reported speech has it."""
     subject = clip_subject(subject)
     if not subject or subject.split()[0].lower() in PRONOUNS or head_noun(subject) in TITLE_WORDS:
@@ -149,14 +153,21 @@ def _comparable(quoted: str) -> str:
     return normalise(quoted).lower().strip(" .,;:!?")
 
 
+def _alone(text: str, span: Span, layout: Layout) -> bool:
+    """Whether a quote fills its paragraph (a pull quote or a subhead), with nothing of the journalist's around it."""
+    p0, p1 = layout.paragraph(span.start)
+    return len(text[p0:p1].strip()) <= len(span.text(text)) + 4
+
+
 def _pull_quote(text: str, spans: list[Span], n: int, layout: Layout, texts: list[str]) -> bool:
     """Quote `n` repeats one elsewhere in the article (`texts`: comparable forms): a pull quote filling its paragraph
     alone, or a standfirst's quote said again, word for word, further down ("… platforms," says Jack Buser)."""
     words, span = texts[n], spans[n]
-    if len(words.split()) >= 6 and words in texts[n + 1 :]:
-        return True  # the same words quoted twice are one statement: the later, in the body
-    p0, p1 = layout.paragraph(span.start)
-    if len(text[p0:p1].strip()) > len(span.text(text)) + 4:
+    if len(words.split()) >= 6 and words in texts[n + 1 :] and bisect_right(layout.starts, span.start) <= 2:
+        later = spans[texts.index(words, n + 1)]
+        if not _alone(text, later, layout):
+            return True  # a standfirst quoting words the body quotes again: one statement, the body's
+    if not _alone(text, span, layout):
         return False
     return bool(words) and any(words in t and (len(t) > len(words) or i != n) for i, t in enumerate(texts))
 

@@ -182,6 +182,8 @@ def cue_after(after: str) -> tuple[str, str] | None:
     s = after.lstrip(" ,;:—–-")
     if m := re.match(r"according to\s+(.{1,80})", s, re.I):
         return "according to", re.split(r"[,.;]", m.group(1))[0]
+    if s.startswith("comments ") and s[9:10].isupper():
+        return "comments", inverted_subject(s[9:])  # "“…,” comments Robin Biesbroek": a verb only right after a quote
     m = VERB_RE.search(s[:120])
     if not m:
         return _according(s)

@@ -28,7 +28,7 @@ REPORTING_VERBS = _words(
     reiterated reiterates maintained maintains countered counters quipped joked lamented boasted threatened
     threatens demanded demands charged answered answers shot retorted mused signalled signaled confirmed
     confirms denied denies rejected dismissed hailed welcomed praised condemned criticised criticized
-    assured instructed recounted recounts testified testifies bragged scoffed commented comments"""
+    assured instructed recounted recounts testified testifies bragged scoffed commented"""
 )
 
 # What comes right before a quoted string that names something rather than quoting anyone.
@@ -192,7 +192,8 @@ PERSON_NOUNS = _words(
     expert diplomat critic observer customer customers passenger passengers victim victims survivor survivors crowds
     coaches demonstrators prosecutors attorneys legislators spokespeople representatives relatives advisers advisors"""
 )
-# Plural heads of a group that speaks as one, lower-case and unnamed: "“…,” federal prosecutors said".
+# Heads (plural, mostly: "witness" ends in s too) of a group that speaks as one, lower-case and unnamed: "“…,”
+# federal prosecutors said".
 GROUP_NOUNS = frozenset(w for w in PERSON_NOUNS | INSTITUTION_HEADS if w.endswith("s") and w not in DOCUMENT_WORDS) | {"police", "military"}
 # Words between a subject and its verb that are not part of the subject ("Voss *also* said", "Moscow *has long* said").
 SUBJECT_TRAILERS = _words(

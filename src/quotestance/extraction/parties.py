@@ -111,7 +111,8 @@ class Parties:
         before = _CLAUSE_CUT.split(head)[-1]
         clause_start = max(0, start - 140) + len(head) - len(before)
         code, role = self._role(before), before
-        if code is None and {"former", "ex-"} & _words(before) and len(parts := head.split(", ")) > 1:
+        formerly = "former" in (words := _words(before)) or any(w.startswith("ex-") for w in words)
+        if code is None and formerly and len(parts := head.split(", ")) > 1:
             # "The African Union’s envoy for the talks, former Mozambican foreign minister X": the role held now
             prior = self._role(_CLAUSE_CUT.split(parts[-2])[-1])
             code = prior if prior not in (_UNSET, _ROLE) else code
@@ -129,7 +130,8 @@ class Parties:
         if titled and (of := _OF_PLACE.match(after)) and (country := self.places.region_country(of.group(1))):
             return country  # "Sen. Lindsey Graham of South Carolina", not "Sarah Kim of Texas", a private person
         if code is _UNSET and (of := _OF_COUNTRY.match(after)) and (named := self._mentions(of.group(1))):
-            if not self.places.is_organisation(named[0].code) and named[0].start == 0:
+            whole = named[0].start == 0 and named[0].end == len(of.group(1))  # not "of the China Daily", "of the Mexico Institute"
+            if whole and not self.places.is_organisation(named[0].code):
                 return named[0].code  # "Catherine Ellsworth-Boateng of the United States" speaks for it
         return code
 

@@ -18,6 +18,7 @@ from .lexicon import (
     NAME_PARTICLES,
     ORG_WORDS,
     PERSON_NOUNS,
+    REPORTING_VERBS,
     STOP_WORDS,
     TITLE_WORDS,
     VERB_RE,
@@ -117,7 +118,8 @@ _GLUED_BEFORE = re.compile(r"\b([a-z][a-z\-]+(?: [a-z][a-z\-]+){0,2})\s+$")
 
 
 # a capitalised participle that opens a sentence ("Hosting Cook …"), not a given name such as Sterling or Irving
-_GERUND = re.compile(r"(?!Sterling|Irving|Channing|Browning|Fleming|Manning|Golding|Harding|Ewing|Jennings)[A-Z][a-z]{2,}ing")
+_GERUND = re.compile(r"(?!Sterling|Irving|Channing|Browning|Fleming|Manning|Golding|Harding|Ewing)[A-Z][a-z]{2,}ing")
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")  # "Hosting Cook at …" (a clause goes on), not "Xiaoming Li said" nor "…, an"
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 
 
@@ -128,8 +130,18 @@ def person_names(text: str, lo: int = 0, hi: int | None = None, possessive: bool
     for m in NAME_RUN.finditer(text, lo, len(text) if hi is None else hi):
         titles, toks = split_title(m.group())
         if possessive and len(toks) >= 2 and toks[-1].endswith(("’s", "'s")) and not toks[-1][:-2].isupper():
-            toks = [*toks[:-1], toks[-1][:-2]]  # not an acronym's ("Under NASA's", "Follow AP's")
-        if len(toks) >= 2 and _GERUND.fullmatch(toks[0]) and _SENTENCE_OPENS.search(text, max(0, m.start() - 3), m.start()):
+            # a person's only when the surname comes back alone ("… Hege said"), not "Morgan Stanley’s shares fell",
+            # and not an acronym's ("Under NASA's")
+            if len(re.findall(rf"\b{re.escape(toks[-1][:-2])}\b", text)) < 2:
+                continue
+            toks = [*toks[:-1], toks[-1][:-2]]
+        if (
+            len(toks) >= 2
+            and _GERUND.fullmatch(toks[0])
+            and _SENTENCE_OPENS.search(text, max(0, m.start() - 3), m.start())
+            and (nxt := _NEXT_WORD.match(text, m.end()))
+            and nxt.group(1) not in REPORTING_VERBS
+        ):
             toks = toks[1:]  # a participle opening the sentence: "Hosting Cook at Dreamforce is our dream", "Asking Voss"
         while toks and toks[0].endswith("-based"):
             toks = toks[1:]  # "Sacramento-based McClatchy"

@@ -30,7 +30,7 @@ from .lexicon import (
 )
 from .registry import Registry
 from .spans import Span
-from .subjects import CLAUSE_BREAK, DATELINE, institution_before, sentence_subject, speaker_of, subject_before
+from .subjects import CLAUSE_BREAK, DATELINE, LEAD_IN, institution_before, sentence_subject, speaker_of, subject_before
 from .text import normalise, sentences
 
 CUE_RE = re.compile(  # lower case: "the United States" is no verb
@@ -273,7 +273,9 @@ def _content_end(text: str, lo: int, nxt: int, s1: int) -> int:
     return hi
 
 
-_PARTICIPLE_AFTER = re.compile(r"^[^,]*\b(?:accusing|saying|calling|urging|warning|claiming|insisting|demanding|blaming|adding|noting)\b")
+_PARTICIPLE_AFTER = re.compile(
+    r"^(?:[^,\s]+\s+){0,3}(?:accusing|saying|calling|urging|warning|claiming|insisting|demanding|blaming|adding|noting)\b"
+)
 
 
 def _clause_before(text: str, s0: int, s1: int, cue: Cue, quotes: Quoted, reg: Registry) -> Found | None:
@@ -289,9 +291,14 @@ def _clause_before(text: str, s0: int, s1: int, cue: Cue, quotes: Quoted, reg: R
     if CLAUSE_BREAK.search(" " + before[comma + 1 :] + " ") or len(before[comma + 1 :].split()) > 10:
         return None  # "…, accusations that Tunisia has denied": not "CLAUSE, X said"
     subject = before[comma + 1 :].strip() or inverted_subject(after)
-    if _PARTICIPLE_AFTER.match(after):
+    if cue.verb in {"posted", "posts", "tweeted", "wrote", "writes"} and _PARTICIPLE_AFTER.match(after):
         return None  # "Then, last week, Swift posted on Twitter accusing …": the content follows, nothing closes
-    told_whom = cue.verb in {"told", "tells"} and len(after.split()) <= 5 and not re.search(r",|\bthat\b", after)
+    told_whom = (  # "…, Cook told Benioff.": the listener alone; not "When the talks collapsed, the minister told parliament nothing"
+        cue.verb in {"told", "tells"}
+        and len(after.split()) <= 5
+        and not re.search(r",|\bthat\b|\bnothing\b", after)
+        and not LEAD_IN.match(text[s0 : s0 + comma].lstrip())
+    )
     if after and before[comma + 1 :].strip() and not NOT_A_STATEMENT.match(after.lstrip(" ,")) and not after.startswith(","):
         if not told_whom:  # "…, Cook told Benioff." closes the clause with its listener
             return None  # more follows the verb: not a closing attribution ("…, X said on Tuesday, …" is one)

@@ -83,8 +83,8 @@ def subject_before(window: str, reg: Registry) -> str:
         last = parts[best] if score(parts[best]) else (plain[0] if plain else parts[-2])  # "Switzerland, which hosted it, said"
     if last.strip().lower() == "who" and len(parts) > 1 and (before := person_names(parts[-2])):
         return before[-1][1]  # "… his defense minister Kim Yong-hyun, who said": the name the clause hangs on
-    if (tail := last.split()) and tail[-1].lower() in PRONOUNS | {"it"}:
-        return tail[-1]  # "Late on Monday it said", "After the vote he said": the pronoun, not "Late"
+    if (tail := last.split()) and tail[-1].lower() in PRONOUNS | {"it"} and _adverbial(tail[:-1]):
+        return tail[-1]  # "Late on Monday it said": the pronoun, not "Late" (but not "Everything she said …")
     bare = " ".join(_without_trailers(last.split(), dashes=True))
     phrase = clip_subject(bare)  # "China and Russia on Monday"
     found = joint(phrase)
@@ -105,6 +105,16 @@ def subject_before(window: str, reg: Registry) -> str:
         words = next((p.split() for p in parts[:-1] if p.strip() and not LEAD_IN.match(p.strip())), [])
     phrase = clip_subject(" ".join(words))
     return LEAD_IN.sub("", phrase).strip(" ,;:—–-")
+
+
+# words a pronoun's own clause hangs on ("Everything she said was recorded"): no adverbial lead-in
+_NOT_ADVERBIAL = frozenset({"everything", "all", "something", "nothing", "anything", "whatever", "that", "which", "things", "words", "way"})
+
+
+def _adverbial(words: list[str]) -> bool:
+    """Words before a pronoun that only set the scene ("Late on Monday", "In a post at the time"), not a clause the
+    pronoun's verb belongs to ("Everything she said …")."""
+    return not words or words[-1].lower().strip(",") not in _NOT_ADVERBIAL
 
 
 def _without_trailers(words: list[str], dashes: bool = False) -> list[str]:
@@ -140,13 +150,15 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
         return p.name if p and low != "they" else None
     # "Large crowds of protesters", "people familiar with the talks" (a longer phrase only with such a postmodifier)
     longest = 8 if {w.lower() for w in words} & POSTMODIFIERS else 7
-    verb_first = words[0].islower() and words[0].endswith("s") and words[0].lower() != head  # "holds appeal to voters"
+    verb_first = (  # "holds appeal to voters", not "his aides"
+        words[0].islower() and words[0].endswith("s") and words[0] != head and words[0] not in DETERMINERS | {"this"}
+    )
     plural = head in PERSON_NOUNS and (head.endswith("s") or head in {"people", "men", "women"}) and len(words) <= longest
     plural = plural and not verb_first and not {w.lower() for w in words} & _CLAUSE_WORDS
     indefinite = low in INDEFINITES and head in TITLE_WORDS | PERSON_NOUNS or plural
     # "one user", "some slow-and-steady advocates", "Large crowds of protesters"
     if low in {"his", "her"} and len(words) == 2 and head in INSTITUTION_HEADS - GROUP_NOUNS:
-        p = reg.last_before(pos, gender=GENDER_OF["he" if low == "his" else "she"])
+        p = reg.last_before(pos, gender=GENDER_OF["he" if low == "his" else "she"])  # never one of the other gender
         return f"{p.name}’s {words[1]}" if p else None  # "his office said" -> "Eric Holcomb’s office"
     if head in INSTITUTION_HEADS or indefinite:
         if low == "the" and len(words) == 2 and head in TITLE_WORDS and (p := reg.last_before(pos, {head})):

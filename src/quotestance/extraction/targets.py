@@ -72,8 +72,9 @@ class Dyad:
         return self.parties[1] if self.parties[0] == code else self.parties[0]
 
     def _section_party(self, code: str, at: int | None) -> str | None:
-        """The country (not `code`, no organisation) named most in the paragraph holding offset `at` and the two before
-        it, when the lede names both: the other side of a round-up's section about a dyad outside the main one."""
+        """The country (not `code`, no organisation) named most in the prose from two line breaks before offset `at` up to
+        it (a blank line counts as one), when the lede names both: the other side of a round-up's section about a
+        dyad outside the main one."""
         if at is None or at <= 0 or self.places.is_organisation(code):
             return None  # an organisation's envoy or spokesperson speaks to the story's parties
         lo = at

@@ -61,7 +61,7 @@ class TrainConfig:
     warmup_ratio: float = _key(0.1, "share of steps spent warming up")
     epochs: float = _key(4.0, "training epochs (early stopping may end sooner)")
     max_steps: int = _key(-1, "stop after this many steps (overrides epochs when > 0)")
-    early_stopping_patience: int = _key(2, "epochs without a better validation macro-F1 before stopping")
+    early_stopping_patience: int = _key(2, "epochs without a better validation macro-F1 before stopping (with keep_best_epoch)")
     keep_best_epoch: bool = _key(True, "end on the epoch with the best validation macro-F1 (false: the last epoch, no early stopping)")
     class_weights: str = _key("auto", "auto | on | off: auto weights the loss when one class is 1.5x another")
     seed: int = _key(42, "random seed (data order, initialisation, baselines)")

@@ -186,7 +186,7 @@ def _make_trainer(
         model = AutoModelForSequenceClassification.from_pretrained(
             base, num_labels=len(labels), id2label=id2label(labels), label2id=l2i, use_safetensors=True, local_files_only=True
         )
-    if cfg.freeze_embeddings:  # half of MiniLM's weights: their dense gradient and AdamW update are ~8% of a CPU step
+    if cfg.freeze_embeddings:  # half of MiniLM-L6's weights: their dense gradient and AdamW update are ~8% of a CPU step
         model.get_input_embeddings().weight.requires_grad_(False)
     weights = class_weights([l2i.get(r["label"], -100) for r in splits["train"]], len(labels), cfg.class_weights)
     trainer = StanceTrainer(
@@ -198,8 +198,10 @@ def _make_trainer(
         processing_class=tokenizer,
         data_collator=DataCollatorWithPadding(tokenizer),
         compute_metrics=_compute_metrics,
-        callbacks=[EarlyStoppingCallback(early_stopping_patience=cfg.early_stopping_patience)] * cfg.keep_best_epoch + [EpochLine()],
+        callbacks=[EpochLine()],
     )
+    if cfg.keep_best_epoch:  # early stopping needs the best checkpoint loaded at the end
+        trainer.add_callback(EarlyStoppingCallback(early_stopping_patience=cfg.early_stopping_patience))
     trainer.remove_callback(ProgressCallback)
     trainer.add_callback(QuietProgress())
     return trainer, tokenizer, data
