@@ -26,9 +26,9 @@ class Dyad:
         self.prose = prose  # the journalist's words only, quotes blanked
         self.places = lexicon
         self._mentions = mentions
-        self.parties, self.named = self._main_dyad(article)  # `named`: parties named outside the dateline and travel phrases
-        lede = (article.title or "") + " " + prose[: max(article.text.find("\n\n", 200), 400)]
-        self.lede = {m.code for m in mentions(lede)}  # a round-up's lede names every dyad it covers
+        # `named`: parties named outside the dateline and travel phrases; `lede`: those of headline and lede (a
+        # round-up's lede names every dyad it covers)
+        self.parties, self.named, self.lede = self._main_dyad(article)
         self.dateline = self._dateline(article.text)
 
     def _dateline(self, text: str) -> str | None:
@@ -39,7 +39,7 @@ class Dyad:
         found = [x for x in self._mentions(m.group(1).title() + " " + (m.group(2) or "")) if not self.places.is_organisation(x.code)]
         return found[-1].code if found else None
 
-    def _main_dyad(self, article: Article) -> tuple[list[str], set[str]]:
+    def _main_dyad(self, article: Article) -> tuple[list[str], set[str], set[str]]:
         """The parties the article is about, most named first: the headline counts three times, the lede twice,
         the rest of the journalist's prose once; and, from the same mentions, the parties named as parties, not
         only in the dateline or as a place travelled to ("flown to Luxembourg")."""
@@ -47,13 +47,16 @@ class Dyad:
         dateline = m.end() if (m := DATELINE.match(self.prose)) else 0
         counts: Counter[str] = Counter()
         named: set[str] = set()
+        lede: set[str] = set()
         for text, weight in ((article.title or "", 3), (self.prose[:cut], 2), (self.prose[cut:], 1)):
             for m in self._mentions(text):
+                if weight > 1:
+                    lede.add(m.code)
                 if (weight != 2 or m.start >= dateline) and not _TRAVEL.search(text, max(0, m.start - 20), m.start):
                     named.add(m.code)
                 if not (self.places.is_organisation(m.code) and self._forum(text, m)):
                     counts[m.code] += weight  # an organisation as the forum ("takes dispute to UN General Assembly") is no party
-        return [code for code, _ in counts.most_common()], named
+        return [code for code, _ in counts.most_common()], named, lede
 
     def _forum(self, text: str, m: Mention) -> bool:
         """An organisation named as the place of the story, not a party: "at the UN", "to UN General Assembly"."""
