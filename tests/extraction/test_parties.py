@@ -475,3 +475,35 @@ def test_of_a_body_named_after_a_country_is_not_of_the_country(who):
     assert (
         statements(f"The panel met.\n{who} said: “We support the dialogue.”")["We support the dialogue."].speaker_affiliation_code is None
     )
+
+
+@pytest.mark.parametrize(
+    ("role", "code"),
+    [
+        ("Sudan’s Minister of Energy and Oil", "SDN"),  # "and" inside a title ends no clause
+        ("Kenya’s Minister of Trade and Industry", "KEN"),
+    ],
+)
+def test_a_title_with_and_keeps_its_country(role, code):
+    found = statements(f"The talks stalled.\n{role}, Ali Hassan, said: “We will not pay.”")
+    assert found["We will not pay."].speaker_affiliation_code == code
+
+
+def test_a_possessive_role_serves_the_person_just_named_of_that_gender():
+    text = (
+        "GENEVA — The delegations arrived on Monday.\n\n"
+        "Armenia’s foreign minister, Anahit Ter-Grigoryan, spoke first. “We hope for progress,” she said.\n\n"
+        "Her spokesman, Aram Avetisyan, said: “The minister is here in good faith.”\n\n"
+        "Tigran Sarkisov, his deputy, said: “Nothing is agreed.”\n\n"
+        "His spokesman, Jon Reed, said: “We wait.”"
+    )
+    found = statements(text)
+    assert found["The minister is here in good faith."].speaker_affiliation_code == "ARM"
+    assert found["Nothing is agreed."].speaker_affiliation_code == "ARM"  # Avetisyan's deputy
+    # "his": the last man named before Reed is Sarkisov, who speaks for Armenia
+    assert found["We wait."].speaker_affiliation_code == "ARM"
+
+
+def test_a_possessive_role_whose_owner_has_no_party_has_none():
+    text = "The panel met.\n\nAnalyst Maria Lopez spoke first.\n\nHer spokesman, Aram Avetisyan, said: “She is busy.”"
+    assert statements(text)["She is busy."].speaker_affiliation_code is None

@@ -29,7 +29,7 @@ def extract_statements(article: Article, nlp: Language | None = None, reported: 
     reg = build_registry(text, spans, nlp, article.title)
     layout = Layout.of(text)
     if not reported:
-        return assign_parties(article, _named(attribute(article, spans, reg, layout)))
+        return assign_parties(article, _named(attribute(article, spans, reg, layout)), people=reg)
     found = find_reported(article.id, text, spans, reg, layout.paras, layout.ends)
     direct = attribute(article, spans, reg, layout, holders=found)
     merged = sorted(direct + found, key=lambda s: (s.start, s.kind != "reported"))
@@ -39,7 +39,7 @@ def extract_statements(article: Article, nlp: Language | None = None, reported: 
     for i, s in enumerate(out):
         if s.kind == "direct" and s.partial and (holder := holder_of(holders, starts, s.start, s.end)):
             out[i] = replace(s, part_of=holder.index)
-    return assign_parties(article, _named(out))
+    return assign_parties(article, _named(out), people=reg)
 
 
 def _named(statements: list[Statement]) -> list[Statement]:

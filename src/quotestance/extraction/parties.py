@@ -14,13 +14,17 @@ import re
 from dataclasses import replace
 
 from ..records import Article, Statement
-from .lexicon import VERB_RE
+from .lexicon import GENDER_OF, VERB_RE
 from .people import ABBREVIATION
 from .places import Mention, Places, places
-from .registry import SPEAKS_AFTER
+from .registry import SPEAKS_AFTER, Registry
 from .targets import DATELINE, Dyad
 
-_CLAUSE_CUT = re.compile(r"(?<!\b[A-Z])\.|[;:!?“”\"«»()\n]|, |\b(?:said|says|told|according to|and|who|which|when|after)\b")
+# "and" ends a clause, but not inside a title that runs to the name ("Sudan’s Minister of Energy and Oil, X")
+_CLAUSE_CUT = re.compile(
+    r"(?<!\b[A-Z])\.|[;:!?“”\"«»()\n]|, |\b(?:said|says|told|according to|who|which|when|after)\b"
+    r"|\band\b(?!(?:\s+[A-Z][\w’'-]*){1,3}$)"
+)
 _WORD = re.compile(r"[\w’'-]+")
 _TOKEN = re.compile(r"[\w-]+")  # the word runs that bound a name's occurrences
 _TOKEN_CHAR = re.compile(r"[\w-]")
@@ -61,6 +65,7 @@ _FOR_PARTY = re.compile(r"(?:^|[.!?\n]\s*)For\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})(?=[\s,.;])")  # "X of the United States"
 _OF_PLACE = re.compile(r"\s+of\s+((?:[A-Z][\w-]*\s?){1,3})")  # "Gov. Greg Abbott of Texas"
 _LOCATED = re.compile(r"\s+(?:in|at)\s+[^,]*$")
+_POSSESSOR = re.compile(r"\s*([Hh]is|[Hh]er)\s")  # "Her spokesman, Aram Avetisyan": the role serves the person just named
 
 
 def _words(text: str) -> set[str]:
@@ -70,8 +75,10 @@ def _words(text: str) -> set[str]:
 class Parties:
     """Affiliations for the statements of one article; `about`, its main dyad, gives their targets."""
 
-    def __init__(self, article: Article, lexicon: Places | None = None) -> None:
+    def __init__(self, article: Article, lexicon: Places | None = None, people: Registry | None = None) -> None:
         self.text = article.text
+        self.people = people  # the article's people, for the owner of "his spokesman"
+        self._owners: set[str] = set()  # owners being resolved: "her spokesman" of "his deputy" ends
         self.places = lexicon or places()
         self.context = f"{article.title or ''}\n{article.text}"
         self._cache: dict[tuple[str | None, int | None], str | None] = {}
@@ -125,6 +132,8 @@ class Parties:
             code, role = (code, role) if later is _UNSET else (later, apposition)
         if code is _ROLE and (anchored := self._institution(role, clause_start)):
             return anchored
+        if code is _ROLE and (owned := self._owner(role, start)) is not None:
+            return owned
         rank = _LAST_WORD.search(head)  # "Sen." right before the name, even where a sentence's full stop cut the clause
         titled = code is _ROLE or code is _UNSET and rank and rank.group(1).lower() in self.places.state_roles
         if titled and (of := _OF_PLACE.match(after)) and (country := self.places.region_country(of.group(1))):
@@ -134,6 +143,21 @@ class Parties:
             if whole and not self.places.is_organisation(named[0].code):
                 return named[0].code  # "Catherine Ellsworth-Boateng of the United States" speaks for it
         return code
+
+    def _owner(self, role: str, start: int) -> str | None:
+        """The party of the person a possessive role serves ("Her spokesman, Aram Avetisyan": the minister the
+        article named last, of her gender), None when there is no such person or they have no party."""
+        own = _POSSESSOR.match(role)
+        if own is None or self.people is None:
+            return None
+        owner = self.people.last_before(start, gender=GENDER_OF["he" if own.group(1).lower() == "his" else "she"])
+        if owner is None or owner.name in self._owners:
+            return None
+        self._owners.add(owner.name)
+        try:
+            return self.affiliation(owner.name)
+        finally:
+            self._owners.discard(owner.name)
 
     def _institution(self, role: str, before: int, reach: int | None = None) -> str | None:
         """The party of the last mention before offset `before` (within `reach` characters, if given) of an
@@ -335,11 +359,14 @@ class Parties:
         return sorted(whole + alone)
 
 
-def assign_parties(article: Article, statements: list[Statement], lexicon: Places | None = None) -> list[Statement]:
-    """The statements with `speaker_affiliation`, `target` and their codes filled in from the article."""
+def assign_parties(
+    article: Article, statements: list[Statement], lexicon: Places | None = None, people: Registry | None = None
+) -> list[Statement]:
+    """The statements with `speaker_affiliation`, `target` and their codes filled in from the article
+    (`people`, the article's registry, gives possessive roles their owner)."""
     if not statements:
         return statements
-    parties = Parties(article, lexicon)
+    parties = Parties(article, lexicon, people)
     name = parties.places.name
     out = []
     for s in statements:
