@@ -492,3 +492,28 @@ def test_a_body_quote_repeated_as_a_pull_quote_later_is_kept_once():
         "“We will never surrender to these people.”"
     )
     assert speakers(text) == ["Ana Lopez"]
+
+
+def test_a_title_before_an_of_phrase_and_a_possessive_apposition_describe_their_person():
+    text = (
+        "Minister for Foreign Trade Annelies van Rijn told parliament the rules were needed.\n\n"
+        "China’s Commerce Ministry protested. Its spokesman, Liang Shu, said Beijing would respond.\n\n"
+        "Chief Executive Jan de Wit told analysts the company expected losses.\n\n"
+        "“Our door remains open,” the spokesman added.\n\n"
+        "“We will not be bullied,” the minister said."
+    )
+    assert speakers(text) == ["Liang Shu", "Annelies van Rijn"]
+
+
+def test_a_speaker_named_after_said_has_spoken():
+    text = (
+        "The bloc’s special envoy, Thandeka Mokoena, visited in April.\n\n"
+        "“The dam is a fact,” said Mona El-Sherbiny, who served in Addis Ababa until 2019.\n\n"
+        "She argued that a deal was still within reach."
+    )
+    assert speakers(text, "reported")[-1] == "Mona El-Sherbiny"
+
+
+def test_a_bureau_after_a_role_of_is_no_person():
+    text = "Zippy Duvall, the president of the American Farm Bureau, said farmers were hurting."
+    assert [name for _, name, _ in person_names(text)] == ["Zippy Duvall"]

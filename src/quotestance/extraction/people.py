@@ -112,8 +112,10 @@ _PLACE_BLOCKING_TITLES = TITLE_WORDS - LOCATIVES - STOP_WORDS
 # ("Gibraltar’s chief minister, Daniel Azzopardi,"), and a lower-case title glued to it ("spokeswoman Tang Yuxin")
 _APPOSITION_AFTER = re.compile(r",\s+(?:the\s+|a\s+)?([^,.;“”\"]{3,60}?)(?:,|(?<=[a-z])\.(?=\s|$))")
 _APPOSITION_BEFORE = re.compile(
-    r"(?:^|[.;:!?]\s|\b(?:[Tt]he|[Aa]n?)\s|’s\s|'s\s)([a-z][a-z \-]{2,50})(?:\s(?:for|of)\s(?:the\s)?[A-Z][\w’' ]{1,30})?,\s+$"
+    r"(?:^|[.;:!?]\s|\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s|’s\s|'s\s)([a-z][a-z \-]{2,50})(?:\s(?:for|of)\s(?:the\s)?[A-Z][\w’' ]{1,30})?,\s+$"
 )
+# "“…,” said Mona Hassan El-Sherbiny", "added Foreign Minister X" (not "told Kristen Welker", who is spoken to)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|adds|wrote|writes|insisted|warned|argued|explained|declared)\s+(?:[\w.’'-]+\s+){0,4}$")
 _GLUED_BEFORE = re.compile(r"\b([a-z][a-z\-]+(?: [a-z][a-z\-]+){0,2})\s+$")
 
 
@@ -149,9 +151,11 @@ def person_names(text: str, lo: int = 0, hi: int | None = None, possessive: bool
             toks = toks[1:]
         if len(toks) >= 3 and _ROLE_OF.search(text, max(0, m.start() - 6), m.start()):
             toks = toks[_place_prefix(toks) :]  # "ambassador to Britain Liu Xiaming", "envoy to Ukraine Kurt Volker"
+        role_word = set()
         if (role := _TITLE_OF.search(text, max(0, m.start() - 30), m.start())) and role.group(1).lower() in TITLE_WORDS | ORG_WORDS:
             if len(toks) >= 3:  # "Director of Public Prosecution Eva-Marie Persson": the role's body is no name
                 toks = toks[_role_body(toks) :]
+                role_word = {role.group(1).lower()} & TITLE_WORDS  # "the minister said" finds her later
             elif (role.group(2) or role.group(1)[0].isupper()) and len(m.group().split()) <= 2:
                 # "Chairman of the Joint Chiefs of Staff", "High Commissioner for Human Rights": a role's body, no person
                 continue
@@ -172,7 +176,7 @@ def person_names(text: str, lo: int = 0, hi: int | None = None, possessive: bool
         pre = _APPOSITION_BEFORE.search(text[max(0, m.start() - 100) : m.start()])
         # or a lower-case title right before it: "spokeswoman Tang Yuxin said"
         glued = _GLUED_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
-        extra = set()
+        extra = set(role_word)
         for found in (app, pre):
             if found and (words := set(found.group(1).lower().replace("’s", "").split())) & TITLE_WORDS:
                 extra |= words
@@ -264,8 +268,8 @@ def build_registry(text: str, spans: list[Span], nlp: Language | None = None, ti
                 person = reg.add(name, at, titles)
                 if starts_sentence(text, at, reg.sentence_ends):
                     reg.subjects.add(at)
-                if subject_of_verb.match(text, at + len(name)):
-                    person.spoke = True
+                if subject_of_verb.match(text, at + len(name)) or _SAID_BEFORE.search(text, max(0, at - 60), at):
+                    person.spoke = True  # "Fiona Parry said", or "“…,” said Mona Hassan El-Sherbiny"
     reg.infer_genders()
     return reg
 
