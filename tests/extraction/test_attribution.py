@@ -289,3 +289,25 @@ def test_a_quote_said_again_word_for_word_is_one_statement_the_body_one():
         ("You are going to see things that Stadia can do that no platform can.", "Jack Buser"),
         ("Since 2008, there has not been a single year of revenue gain in the industry,", "Ken Doctor"),
     ]
+
+
+@pytest.mark.parametrize("title", ["spokesman", "deputy spokesman", "spokeswoman"])
+def test_a_lower_case_title_glued_to_the_name_after_a_quote(title):
+    text = f"The Kremlin said the decision was for the courts. “This is a technical question,” {title} Kirill Zhdanov told reporters."
+    assert quotes(text)[0][1] == "Kirill Zhdanov"
+
+
+def test_a_clause_before_the_verb_is_no_glued_title():
+    text = "Gordon Sondland spoke. Sondland said “he was in charge of Ukraine” despite being the U.S. envoy in Brussels, said Fiona Hill."
+    assert all(q[1] != "S." for q in quotes(text))
+
+
+def test_a_paragraph_ending_with_a_colon_attributes_the_quote_that_opens_the_next():
+    text = (
+        "Nurlan Zhaksybekov spoke first.\n\n"
+        "Aigerim Dzhumabayeva, the minister, said it was fine.\n\n"
+        "Asked about the route, Zhaksybekov said:\n\n"
+        "“The Middle Corridor is not a replacement for CPC. It is insurance.\n\n"
+        "“Any responsible government diversifies.”"
+    )
+    assert [q[1] for q in quotes(text)] == ["Nurlan Zhaksybekov"]

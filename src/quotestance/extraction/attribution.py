@@ -136,6 +136,18 @@ def _named_beside(text: str, w: Window, before: str, reg: Registry, documented: 
     return None
 
 
+def _colon_lead(text: str, w: Window, layout: Layout) -> str | None:
+    """The last sentence of the paragraph before a quote that opens its own paragraph, when that paragraph ends
+    with a colon ("Asked about the Caspian route, Zhaksybekov said:"): the quote's attribution."""
+    if w.open_at != w.para_start or w.para_start == 0:
+        return None
+    prev = text[: w.para_start].rstrip()
+    if not prev.endswith(":"):
+        return None
+    lo = max(layout.paragraph(len(prev) - 1)[0], last_end_in(layout.ends, 0, len(prev) - 1))
+    return text[lo : len(prev)]
+
+
 def _group_speaker(subject: str, pos: int, reg: Registry) -> str | None:
     """A group or an institution no person resolves ("local officials", "federal prosecutors"), as reported speech has it."""
     subject = clip_subject(subject)
@@ -195,6 +207,8 @@ def attribute(article: Article, spans: list[Span], reg: Registry, layout: Layout
         if NAMING_CUES.search(before) or is_title(qtext, before, w.after):
             continue
         found, speaker, cue = find_speaker(w, before, partial, reg)
+        if found is None and not before.strip() and (lead := _colon_lead(text, w, layout)):
+            found, speaker, cue = find_speaker(w, lead, partial, reg)  # "Asked about the route, Zhaksybekov said:" ¶ “…”
         if found and not speaker and found[1].strip().lower() == "it":  # “…,” it said: the institution the last sentence opened with
             speaker = institution_before(text, w.sent_lo, w.open_at, reg)
         if (found is None or texts[n] in texts[n + 1 :]) and _pull_quote(text, spans, n, layout, texts):

@@ -171,6 +171,14 @@ _NAME_THEN_APPOSITION = re.compile(
 )
 
 
+def _titled(phrase: str) -> bool:
+    """A lower-case title glued to a name: "spokesman John Kirby", "deputy spokesman Vedant Patel"."""
+    words = phrase.split()
+    k = next((i for i, w in enumerate(words) if not w.islower()), len(words))
+    titles = (TITLE_WORDS | PERSON_NOUNS) - LINK_WORDS - DETERMINERS
+    return 1 <= k <= 3 and k < len(words) and all(w in titles for w in words[:k]) and words[k][:1].isupper()
+
+
 def _group(phrase: str) -> bool:
     """A lower-case group that speaks as one: "officials", "local officials", "federal prosecutors"."""
     words = phrase.split()
@@ -193,7 +201,11 @@ def cue_after(after: str) -> tuple[str, str] | None:
     if before_verb.strip():
         if (named := _NAME_THEN_APPOSITION.match(before_verb)) and person_names(named.group(1)):
             return verb, named.group(1)  # "Kurinji Selvaraj, a research analyst at the … Council on Energy, Environment and Water, said"
-        if len(before_verb.split()) > 12 or sentence_ends(before_verb) or not (SUBJECT_START.match(before_verb) or _group(before_verb)):
+        if (
+            len(before_verb.split()) > 12
+            or sentence_ends(before_verb)
+            or not (SUBJECT_START.match(before_verb) or _group(before_verb) or _titled(before_verb))
+        ):
             return _according(s)
         parts = [p for p in before_verb.split(",") if p.strip()]
         named = [p for p in parts[1:] if _whole_name(p)]  # "her mother, Fiona, said": the name in the apposition
