@@ -4,6 +4,7 @@ import pytest
 
 from quotestance.extraction import extract_statements
 from quotestance.extraction.organisations import named_body, organisations
+from quotestance.extraction.people import person_names
 from quotestance.records import Article
 
 
@@ -124,3 +125,21 @@ def test_review_cases_the_nearest_fitting_organisation_and_no_legal_suffix():
         "Hezbollah said on Monday it had fired rockets. A spokesman for the group was defiant.\n“It was retaliation,” the group said."
     )
     assert speakers(spokesman)[-1] == ("direct", "Hezbollah")
+
+
+def test_a_company_word_ends_a_bodys_name_not_a_persons():
+    names = [name for _, name, _ in person_names("Dick Clark Productions denied it. Big Machine Records said so.")]
+    assert names == []
+
+
+def test_a_description_with_a_lower_case_modifier_finds_the_body_the_journalist_named():
+    text = (
+        "Dick Clark Productions denied that it had settled with the music label.\n"
+        "“At no time did we agree to a statement with Big Machine Label Group,” the production company said."
+    )
+    assert [s.speaker for s in extract_statements(Article("t", text)) if s.kind == "direct"] == ["Dick Clark Productions"]
+
+
+def test_a_bodys_name_in_an_apposition_is_the_subject():
+    text = "The company that runs the awards, Dick Clark Productions, denies that anything has been sorted."
+    assert [s.speaker for s in extract_statements(Article("t", text))] == ["Dick Clark Productions"]

@@ -82,7 +82,9 @@ ORG_WORDS = _words(
     organisation organization treaty agreement news times post press tv radio island islands kremlin
     pentagon government cabinet embassy coalition alliance nato un eu asean summit group party
     hospital airport university school college station stadium prison river lake canal dam harbour harbor province
-    county district wire mission missions association foundation institute society federation corporation bureau"""
+    county district wire mission missions association foundation institute society federation corporation bureau
+    productions records studios pictures entertainment media holdings ventures airlines airways motors industries
+    enterprises technologies systems labs pharmaceuticals"""
 )
 
 # Lower-case particles that are part of a name: "Ursula von der Leyen", "Mohammed bin Salman".

@@ -169,10 +169,12 @@ def named_body(description: str, pos: int, orgs: list[Organisation], text: str =
     """The organisation a definite description ("the company", "the agency") refers to: the nearest one of its kind
     named before `pos`, else None (the description then stands as written). A group introduced without a name in
     between ("a group of doctors … the group said") is the one it refers to: None."""
-    words = description.lower().split()
-    if len(words) != 2 or words[0] != "the" or words[1] not in HEADS:
+    words = description.split()
+    # "the company", or with one lower-case modifier: "the production company", "the state agency" (not "the
+    # Chinese company", which may be another)
+    if not 2 <= len(words) <= 3 or words[0].lower() != "the" or words[-1].lower() not in HEADS or not all(w.islower() for w in words[1:]):
         return None
-    head, kinds = words[1], HEADS[words[1]]
+    head, kinds = words[-1].lower(), HEADS[words[-1].lower()]
     # one introduced without a name: "A group of doctors wrote …", "formed a group", "a Chinese company bid", not "help
     # from a group of volunteers" nor "a spokesman for the group"
     unnamed = [m.start() for m in re.finditer(_UNNAMED.format(head), text[:pos]) if not _GOVERNED.search(text, 0, m.start())]

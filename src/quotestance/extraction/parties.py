@@ -19,6 +19,7 @@ from .people import ABBREVIATION
 from .places import Mention, Places, places
 from .registry import SPEAKS_AFTER, Registry
 from .targets import DATELINE, Dyad
+from .text import prose
 
 # "and" ends a clause, but not inside a title that runs to the name ("Sudan’s Minister of Energy and Oil, X")
 _CLAUSE_CUT = re.compile(
@@ -39,7 +40,6 @@ _PRIVATE = re.compile(r"[^,\n]{0,60}?,\s*\d{1,3}\s*,")  # "Olena Petrenko, 54,":
 _ROLE_REACH = 400  # characters before a speaker's first mention in which an unnamed role is theirs
 # the lower-case words right after a party, where a role without a name may stand: "Pakistan’s foreign minister accused"
 _UNNAMED_ROLE = re.compile(r"(?:’s|'s)?((?:\s+[a-z-]+){1,4})")
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘(?:[^’\n]|’(?=\w)){0,400}’(?!\w)")  # "‘Japan’s government …’" is one quote
 
 
 # a sentence that opens with a role and no name: "The prime minister struck …", "The bloc’s commissioner for
@@ -83,7 +83,7 @@ class Parties:
         self.context = f"{article.title or ''}\n{article.text}"
         self._cache: dict[tuple[str | None, int | None], str | None] = {}
         self._index: dict[str, list[int]] | None = None  # word -> offsets, built on first use
-        self.prose = _QUOTED.sub(lambda m: " " * len(m.group()), article.text)  # the journalist's words only
+        self.prose = prose(article.text)  # the journalist's words only
         self.about = Dyad(article, self.prose, self.places, self._mentions)  # the main dyad, the dateline, targets
 
     def _mentions(self, text: str) -> list[Mention]:

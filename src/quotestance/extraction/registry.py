@@ -21,6 +21,7 @@ from .lexicon import (
     VERB_RE,
 )
 from .organisations import Organisation, named_body, organisations
+from .text import prose
 
 # "X said he would", "X, 54, told reporters she": the person's own pronoun right after their reporting verb
 # (not "X told her" nor "X told Cole she", nor "X said her plan": the pronoun may be someone else)
@@ -75,7 +76,8 @@ class Registry:
     def body(self, description: str, pos: int) -> str | None:
         """The organisation "the company", "the agency" … refers to at `pos` (`organisations.named_body`), else None."""
         if self._organisations is None:
-            self._organisations = organisations(self.text, {p.name for p in self.people})
+            # named by the journalist: "“… with Big Machine Label Group …,” the production company said" is not it
+            self._organisations = organisations(prose(self.text), {p.name for p in self.people})
         return named_body(description, pos, self._organisations, self.text)
 
     def find(self, name: str, pos: int | None = None) -> Person | None:

@@ -17,6 +17,7 @@ from .lexicon import (
     GROUP_NOUNS,
     INDEFINITES,
     INSTITUTION_HEADS,
+    ORG_WORDS,
     PERSON_NOUNS,
     PRONOUNS,
     STOP_WORDS,
@@ -60,6 +61,7 @@ def joint(phrase: str, whole: bool = False) -> re.Match[str] | None:
 _COORDINATING = re.compile(r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ww]hile|[Ww]hereas)\s+(?=[A-Z])(?!(?:The|A|An)\s)")
 _CLAUSE_WORDS = {"you", "i", "we", "what", "which", "who", "if", "that", "believe", "think"}  # a clause, not a subject
 _CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d)\b", re.I)
+_BODY_RUN = re.compile(r"(?:[A-Z][\w’'&.-]*\s+){1,5}([A-Z][\w’'-]*)")  # "Dick Clark Productions", its last word
 NEGATED_SUBJECT = {"neither", "no", "nobody", "none", "nor"}
 
 
@@ -74,6 +76,8 @@ def subject_before(window: str, reg: Registry) -> str:
             if LEAD_IN.match(part.strip()) and not _COORDINATING.match(part.strip()):
                 return 0  # "…, who led the delegation, said", "When Arthur Waite died, his obituary called"
             part = _COORDINATING.sub("", part.strip())  # "…, but General Mark Milley, chairman of the Joint Chiefs, told"
+            if (body := _BODY_RUN.fullmatch(part)) and body.group(1).lower() in ORG_WORDS:
+                return 2  # "The company that runs the AMAs, Dick Clark Productions, denies": a body's name
             return max((2 if len(n.split()) >= 2 else 1 if reg.find(n) else 0 for _, n, _ in person_names(part)), default=0)
 
         # a new clause ("…, but General Mark Milley, chairman of …, told") ends the one before: its names are no subject

@@ -13,6 +13,7 @@ from functools import lru_cache
 from .lexicon import ABBREVIATIONS, TITLE_WORDS
 
 _WS = re.compile(r"\s+")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘(?:[^’\n]|’(?=\w)){0,400}’(?!\w)")  # "‘Japan’s government …’" is one quote
 _PARA = re.compile(r"[^\n]+")
 _SENT_END = re.compile(r"(\w*)([.!?])[”’\"»“]?(?=\s*[A-Z“\"‘«„‚])")
 
@@ -20,6 +21,11 @@ _SENT_END = re.compile(r"(\w*)([.!?])[”’\"»“]?(?=\s*[A-Z“\"‘«„‚]
 def normalise(text: str) -> str:
     """Runs of whitespace (newlines included) become one space; ends trimmed."""
     return _WS.sub(" ", text).strip()
+
+
+def prose(text: str) -> str:
+    """The journalist's words only: every quotation blanked out, offsets kept."""
+    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
