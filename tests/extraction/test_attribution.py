@@ -311,3 +311,12 @@ def test_a_paragraph_ending_with_a_colon_attributes_the_quote_that_opens_the_nex
         "“Any responsible government diversifies.”"
     )
     assert [q[1] for q in quotes(text)] == ["Nurlan Zhaksybekov"]
+
+
+def test_a_quote_whose_sentence_goes_on_before_the_inverted_cue():
+    text = (
+        "Two people briefed on the talks said the deal was close.\n"
+        '"The president wants the option of a bigger deal. Bigger than just the little deal" announced in October, '
+        "said Derek Scissors, a China scholar in Washington."
+    )
+    assert quotes(text)[0][1] == "Derek Scissors"

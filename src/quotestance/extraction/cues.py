@@ -212,7 +212,13 @@ def cue_after(after: str) -> tuple[str, str] | None:
         # unless the first part is a name itself, not a role ("Australia’s minister for the Pacific, Daniel Whitcombe")
         first_named = bool(parts) and bool(person_names(parts[0])) and head_noun(parts[0]) not in TITLE_WORDS
         return verb, named[0] if named and not first_named else parts[0] if parts else before_verb
+    if (scene := _SCENE_AFTER.match(s, m.end())) and (again := VERB_RE.match(s, scene.end())):
+        # "… little deal” announced in October, said Derek Scissors": the quote's words went on; the later verb attributes
+        return again.group(1), inverted_subject(s[again.end() :])
     return verb, inverted_subject(s[m.end() :])
+
+
+_SCENE_AFTER = re.compile(r"\s+(?:in|on|at|last|this|earlier|since)\b[^,.;“”\"]{1,40},\s*")
 
 
 def inverted_subject(after: str) -> str:
