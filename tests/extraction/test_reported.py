@@ -443,3 +443,9 @@ def test_a_verb_first_phrase_is_no_group():
 
 def test_a_campaign_speaks_as_an_institution():
     assert [s for _, s, _ in reported("Reid's campaign said her zeal for Social Security is disingenuous.")] == ["Reid's campaign"]
+
+
+def test_a_stray_closing_mark_is_no_part_of_the_subject():
+    text = 'During the call, he called Omar a “terrorist” and said, “somebody ought to stop her," the prosecutor’s office said.'
+    speakers = {s for _, s, _ in reported(text, intro="")}
+    assert "the prosecutor’s office" in speakers and not any(s and s[0] in "\"“" for s in speakers)

@@ -107,7 +107,7 @@ def subject_before(window: str, reg: Registry) -> str:
     words = _without_trailers(last.split())
     if not words and len(parts) > 2:  # "Egypt, which depends on the Nile, has long demanded": the part before the clause
         words = next((p.split() for p in parts[:-1] if p.strip() and not LEAD_IN.match(p.strip())), [])
-    phrase = clip_subject(" ".join(words))
+    phrase = clip_subject(" ".join(words).lstrip("\"“”‘' "))  # '…skull," the prosecutor’s office said' (a closing mark)
     return LEAD_IN.sub("", phrase).strip(" ,;:—–-")
 
 
