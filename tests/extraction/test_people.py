@@ -517,3 +517,9 @@ def test_a_speaker_named_after_said_has_spoken():
 def test_a_bureau_after_a_role_of_is_no_person():
     text = "Zippy Duvall, the president of the American Farm Bureau, said farmers were hurting."
     assert [name for _, name, _ in person_names(text)] == ["Zippy Duvall"]
+
+
+@pytest.mark.parametrize("title", ["Sheriff", "Judge", "Councilwoman", "Congressman", "Professor", "Coach", "Pastor"])
+def test_capitalised_titles_are_no_part_of_the_name(title):
+    text = f"“There is no evidence of foul play,” {title} Dale Mott told a news conference."
+    assert speakers(text) == ["Dale Mott"]

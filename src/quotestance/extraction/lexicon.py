@@ -61,7 +61,10 @@ TITLE_WORDS = _words(
     democratic conservative det det. insp insp. supt supt. cpl cpl. pvt pvt. sgt sgt. capt capt. maj maj. brig brig. cmdr
     cmdr. rev rev. hon hon. atty atty. amb amb. cllr cllr. prof prof.
     public prosecution prosecutions prosecutor intelligence justice health homeland environment education
-    commerce agriculture transport immigration"""
+    commerce agriculture transport immigration
+    judge magistrate sheriff deputy-sheriff constable councilman councilwoman councilmember alderman congressman
+    congresswoman assemblyman assemblywoman assemblymember delegate del del. professor coach pastor reverend father
+    trooper principal dean provost ombudsman coroner"""
 )
 
 # Capitalised words that open a clause but are not names: "On Monday", "Asked", "However".
