@@ -320,3 +320,16 @@ def test_a_quote_whose_sentence_goes_on_before_the_inverted_cue():
         "said Derek Scissors, a China scholar in Washington."
     )
     assert quotes(text)[0][1] == "Derek Scissors"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“We have seen no sign of a withdrawal,” U.S. officials told reporters.", "U.S. officials"),
+        ("“The government has not met its burden,” U.S. District Judge Carla Benítez wrote.", "Carla Benítez"),
+        ("“We are running out of food,” said Dana Whitlock, the U.N.'s humanitarian coordinator for Sudan.", "Dana Whitlock"),
+        ("“It was magic,” J.K. Rowling said.", "J.K. Rowling"),
+    ],
+)
+def test_initials_and_an_abbreviations_possessive(text, speaker):
+    assert [q[1] for q in quotes(text)] == [speaker]

@@ -448,4 +448,18 @@ def test_a_campaign_speaks_as_an_institution():
 def test_a_stray_closing_mark_is_no_part_of_the_subject():
     text = 'During the call, he called Omar a “terrorist” and said, “somebody ought to stop her," the prosecutor’s office said.'
     speakers = {s for _, s, _ in reported(text, intro="")}
-    assert "the prosecutor’s office" in speakers and not any(s and s[0] in "\"“" for s in speakers)
+    assert "the prosecutor’s office" in speakers and not any(s and s[0] in '"“' for s in speakers)
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker, code",
+    [
+        ("Thomas Grady, a former U.S. ambassador, said the Kremlin saw no reason to compromise.", "Thomas Grady", None),
+        ("Chad Mitchell, a senior U.S. Treasury official, said Iran was using front companies.", "Chad Mitchell", "USA"),
+        ("Beijing has agreed to resume military talks, a U.S. official said.", "a U.S. official", "USA"),
+        ("A U.N. spokesperson said aid was blocked.", "a U.N. spokesperson", "UN"),
+    ],
+)
+def test_dotted_abbreviations_end_no_sentence_and_name_nobody(sentence, speaker, code):
+    found = [s for s in extract_statements(Article("t", sentence)) if s.kind == "reported"]
+    assert [(s.speaker, s.speaker_affiliation_code) for s in found] == [(speaker, code)]

@@ -29,7 +29,7 @@ from .lexicon import (
 from .people import SUBJECT_START, name_score, person_names
 from .places import places
 from .registry import Registry
-from .text import keeps_stop, sentence_ends
+from .text import after_last_stop, keeps_stop, sentence_ends
 
 
 def clip_subject(s: str) -> str:
@@ -278,7 +278,7 @@ def cue_before(before: str) -> tuple[str, str] | None:
         return None
     m = verbs[-1]
     head = before[: m.start()]
-    head = re.split(r"[.;:!?]\s", head)[-1]
+    head = after_last_stop(head)
     parts = [p for p in head.split(",") if p.strip()]
     if not parts:
         return m.group(1), ""

@@ -37,8 +37,10 @@ ABBREVIATION = "(?:" + "|".join(sorted(NAME_ABBREVIATIONS, key=len, reverse=True
 PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
 _NAME_TOKEN = (
     rf"(?:(?<![\w’'-]){PARTICLE}[- ]){{0,2}}"
-    rf"(?:(?:[{_UPPER}]|{ABBREVIATION})\.|[{_UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*)"
-)  # "Lt." or "J." but not "Vasnetsov." or "Jobs." (a sentence end) nor an acronym ending a sentence ("the CDC. About …")
+    rf"(?:(?:[{_UPPER}]\.){{2,}}|(?:[{_UPPER}]|{ABBREVIATION})\.|[{_UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*)"
+)  # "Lt." or "J." or "J.K." (or "U.S.") but not "Vasnetsov." or "Jobs." (a sentence end) nor an acronym ending a
+# sentence ("the CDC. About …")
+_INITIALS = re.compile(rf"(?:[{_UPPER}]\.)+")  # "U.S.", "U.N.", "J.": initials alone name nobody
 NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*")
 # where a clause's subject can start: a capital, a particle before a capital, a pronoun or a determiner
 SUBJECT_START = re.compile(rf"\s*(?:[{_UPPER}]|{PARTICLE}[- ][{_UPPER}]|(?:he|she|they|it|the|a|an|his|her|its|their|one|another)\b)")
@@ -160,13 +162,15 @@ def person_names(text: str, lo: int = 0, hi: int | None = None, possessive: bool
                 # "Chairman of the Joint Chiefs of Staff", "High Commissioner for Human Rights": a role's body, no person
                 continue
         after = text[m.end() : m.end() + 20].split()
+        if all(_INITIALS.fullmatch(t) for t in toks):
+            continue  # "U.S. officials", "the U.N. refugee agency": an abbreviation, not a person
         if len(toks) >= 2 and all(t.isupper() for t in toks):
             continue  # a dateline ("NEW YORK —") or a run of acronyms, not a person
         if not toks or any(t.lower().strip(".’'") in ORG_WORDS for t in toks) or any(t.endswith(("’s", "'s")) for t in toks):
             continue  # an institution, or a possessive ("Pakistan’s foreign minister", "the African Union's envoy")
         if after and after[0].strip(".,;:") in ORG_WORDS:
             continue  # the name of a place or body: "Royal Shrewsbury hospital"
-        toks = [t.rstrip(".") if len(t) > 2 else t for t in toks]
+        toks = [t.rstrip(".") if len(t) > 2 and not _INITIALS.fullmatch(t) else t for t in toks]
         # an appositive right after the name: "Anika Voss, the foreign minister," or "…, a ministry spokeswoman."
         app = _APPOSITION_AFTER.match(text[m.end() : m.end() + 80])
         if app and app.group().endswith(".") and app.group(1).split()[-1].lower() not in TITLE_WORDS:

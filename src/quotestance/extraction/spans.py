@@ -69,6 +69,8 @@ def classify_mark(text: str, i: int) -> tuple[str, str] | None:
     if c in SINGLE_OPEN or c in "’'":
         if _is_letter(prev) and _is_letter(nxt):
             return None  # don’t, Kremlin’s
+        if prev == "." and nxt == "s" and not _is_letter(text[i + 2 : i + 3] or " ") and text[i - 2 : i - 1].isupper():
+            return None  # the U.N.’s coordinator, the U.S.'s allies
         if nxt.isdigit():
             return None  # ’90s
         if left_free:

@@ -27,7 +27,7 @@ from .lexicon import (
 from .people import person_names
 from .places import places
 from .registry import Registry
-from .text import last_end_in
+from .text import after_last_stop, last_end_in
 
 LEAD_IN = re.compile(
     r"^(?:which|who|whom|that|and|but|while|as|when|after|before|because|although|though|so|yet|then|also|including|with)\s+", re.I
@@ -67,7 +67,7 @@ NEGATED_SUBJECT = {"neither", "no", "nobody", "none", "nor"}
 
 def subject_before(window: str, reg: Registry) -> str:
     """The subject phrase at the end of `window` (the sentence text before the verb)."""
-    head = DATELINE.sub("", re.split(r"[.;:!?]\s", window)[-1])
+    head = DATELINE.sub("", after_last_stop(window))
     parts = head.split(",")
     last = parts[-1]
     if not last.strip() and len(parts) > 2:  # "Voss, the foreign minister, said": the name beside the apposition

@@ -38,6 +38,19 @@ def keeps_stop(word: str, known: frozenset[str] | set[str] = ABBREVIATIONS) -> b
     return word in known or len(word) == 1 and word.isupper()
 
 
+_STOP = re.compile(r"(\w*)([.;:!?])\s")
+
+
+def after_last_stop(text: str) -> str:
+    """The text after its last sentence or clause stop (". ", "; ", ": "), where "U.S. ambassador" and "Sen. Roe"
+    hold no stop: the clause a subject or a cue is read from."""
+    cut = 0
+    for m in _STOP.finditer(text):
+        if not (m.group(2) == "." and keeps_stop(m.group(1))):
+            cut = m.end()
+    return text[cut:]
+
+
 def sentence_ends(text: str) -> list[int]:
     """Offsets just after each sentence end (abbreviations such as "Mr." and initials are not ends)."""
     return list(_sentence_ends(text))
