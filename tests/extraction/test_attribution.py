@@ -291,7 +291,7 @@ def test_a_quote_said_again_word_for_word_is_one_statement_the_body_one():
     ]
 
 
-@pytest.mark.parametrize("title", ["spokesman", "deputy spokesman", "spokeswoman"])
+@pytest.mark.parametrize("title", ["spokesman", "deputy spokesman", "spokeswoman", "coach", "police spokesman Sgt.", "union leader"])
 def test_a_lower_case_title_glued_to_the_name_after_a_quote(title):
     text = f"The Kremlin said the decision was for the courts. “This is a technical question,” {title} Kirill Zhdanov told reporters."
     assert quotes(text)[0][1] == "Kirill Zhdanov"

@@ -172,11 +172,14 @@ _NAME_THEN_APPOSITION = re.compile(
 
 
 def _titled(phrase: str) -> bool:
-    """A lower-case title glued to a name: "spokesman John Kirby", "deputy spokesman Vedant Patel"."""
+    """A lower-case role glued to a name that runs to the verb: "spokesman John Kirby", "coach Rita Szabo", "police
+    spokesman Sgt. Ray Duarte" (not "despite being the U.S. envoy in Brussels")."""
     words = phrase.split()
     k = next((i for i, w in enumerate(words) if not w.islower()), len(words))
-    titles = (TITLE_WORDS | PERSON_NOUNS) - LINK_WORDS - DETERMINERS
-    return 1 <= k <= 3 and k < len(words) and all(w in titles for w in words[:k]) and words[k][:1].isupper()
+    if not 1 <= k <= 3 or k == len(words) or any(w in LINK_WORDS | DETERMINERS or not w.isalpha() for w in words[:k]):
+        return False
+    named = person_names(phrase)
+    return bool(named) and len(named[-1][1].split()) >= 2 and phrase.rstrip().endswith(named[-1][1])
 
 
 def _group(phrase: str) -> bool:
