@@ -143,3 +143,17 @@ def test_a_description_with_a_lower_case_modifier_finds_the_body_the_journalist_
 def test_a_bodys_name_in_an_apposition_is_the_subject():
     text = "The company that runs the awards, Dick Clark Productions, denies that anything has been sorted."
     assert [s.speaker for s in extract_statements(Article("t", text))] == ["Dick Clark Productions"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“Our forces struck a depot,” the Israeli military said in a statement.", "the Israeli military"),
+        ("“Drones were shot down overnight,” Ukraine's military said on Telegram.", "Ukraine's military"),
+        ("The Bank of Ghana raised its key rate.\n\n“Inflation expectations remain elevated,” the central bank said.", "Bank of Ghana"),
+        ("The Metropolitan Police said officers were called.\n\n“A man was pronounced dead,” the force said.", "Metropolitan Police"),
+        ("“We have made it clear,” Israeli officials said, speaking on condition of anonymity.", "Israeli officials"),
+    ],
+)
+def test_bodies_whose_head_is_a_title_or_a_common_word_speak(text, speaker):
+    assert [s for k, s in speakers(text) if k == "direct"] == [speaker]

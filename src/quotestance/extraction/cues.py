@@ -15,6 +15,7 @@ from .lexicon import (
     GENDER_OF,
     GROUP_NOUNS,
     INDEFINITES,
+    BODY_HEADS,
     INSTITUTION_HEADS,
     LINK_WORDS,
     NAME_ABBREVIATIONS,
@@ -45,8 +46,9 @@ def clip_subject(s: str) -> str:
 
 def as_written(phrase: str) -> str:
     """A description or institution as a speaker, as the prose writes it, with a lower-case first letter:
-    "A senior EU diplomat" opening a sentence is "a senior EU diplomat"."""
-    return phrase[0].lower() + phrase[1:]
+    "A senior EU diplomat" opening a sentence is "a senior EU diplomat" (but "Ukraine's military" keeps its name)."""
+    first = phrase.split(maxsplit=1)[0] if phrase.strip() else ""
+    return phrase if first.endswith(("’s", "'s")) else phrase[0].lower() + phrase[1:]
 
 
 POSTMODIFIERS = frozenset({"familiar", "close", "briefed", "aware", "knowledgeable", "involved", "present"})
@@ -129,10 +131,13 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
         head = head_noun(described)
         if len(described.split()) <= 10 and head not in DOCUMENT_WORDS and (words[1][:1].islower() or head in PERSON_NOUNS | TITLE_WORDS):
             return as_written(described)
-    if low in DETERMINERS and head_noun(subject) in INSTITUTION_HEADS - TITLE_WORDS:
-        # an institution by the name the article gives it ("the company" -> "Apple"), else as written: "the Chinese
-        # embassy in Tokyo", not "Tokyo"
+    owned = words[0][:1].isupper() and words[0].endswith(("’s", "'s")) and len(words) <= 4  # "Ukraine's military"
+    if (low in DETERMINERS or owned) and head_noun(subject) in (INSTITUTION_HEADS - TITLE_WORDS) | BODY_HEADS:
+        # an institution by the name the article gives it ("the company" -> "Apple", "the central bank" -> "the Bank of
+        # Ghana"), else as written: "the Chinese embassy in Tokyo", not "Tokyo"; "the Israeli military"
         return reg.body(subject, pos) or as_written(subject)
+    if len(words) == 2 and places().code_of(words[0]) and words[1] in GROUP_NOUNS:
+        return subject  # "“…,” Israeli officials said": a group, not a person called Israeli
     if titled := titled_surname(subject, pos, reg):
         return titled  # "“…,” Secretary of Defense Austin said"
     names = person_names(subject)

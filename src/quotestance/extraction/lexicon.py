@@ -159,6 +159,9 @@ STANCE_VERBS = _words(
     advises recommended recommends questioning"""
 )
 # Heads of subject phrases that name an institution or a group speaking as one: kept as written ("the Foreign Ministry").
+# bodies whose head word is also a title ("the Israeli military") or names no institution elsewhere ("the central bank",
+# "the club", "the force"): a determiner or a possessive before them makes them a speaking body
+BODY_HEADS = _words("military army navy guard force bank club hospital district school university team league")
 INSTITUTION_HEADS = _words(
     """ministry ministries office government governments kremlin embassy commission council parliament presidency cabinet
     authorities delegation agency operator company companies firm airline carrier bloc alliance coalition secretariat administration department

@@ -62,7 +62,13 @@ HEADS = {
     "agency": {BODY, ANY},
     "ministry": {BODY},
     "department": {BODY},
+    "bank": {BODY, COMPANY, ANY},  # "the central bank" -> "the Bank of Ghana"
+    "club": {COMPANY, GROUP, ANY},  # "the club" -> "Arsenal"
+    "force": {BODY, ANY},  # "the force" -> "the Metropolitan Police"
+    "military": {BODY, ANY},
+    "army": {BODY, ANY},
 }
+_NAMED_HEAD = {"ministry": ("ministry",), "department": ("department",), "bank": ("bank",), "force": ("police", "force")}
 
 
 @dataclass(frozen=True)
@@ -185,7 +191,7 @@ def named_body(description: str, pos: int, orgs: list[Organisation], text: str =
             return None
         if o.kind not in kinds:
             continue
-        if head in ("ministry", "department") and head not in o.name.lower():
-            continue
+        if head in _NAMED_HEAD and not any(w in o.name.lower() for w in _NAMED_HEAD[head]):
+            continue  # "the ministry" is a ministry's name, "the force" a police force's
         return o.name
     return None
