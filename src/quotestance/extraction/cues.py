@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 
 from .lexicon import (
+    BODY_HEADS,
     DETERMINERS,
     DOCUMENT_WORDS,
     GENDER_OF,
     GROUP_NOUNS,
     INDEFINITES,
-    BODY_HEADS,
     INSTITUTION_HEADS,
     LINK_WORDS,
     NAME_ABBREVIATIONS,
