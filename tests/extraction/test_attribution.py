@@ -333,3 +333,15 @@ def test_a_quote_whose_sentence_goes_on_before_the_inverted_cue():
 )
 def test_initials_and_an_abbreviations_possessive(text, speaker):
     assert [q[1] for q in quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Two people familiar with the negotiations said: “There is a deal on the table.”", "two people familiar with the negotiations"),
+        ("“The deal is done,” two people familiar with the negotiations told Reuters.", "two people familiar with the negotiations"),
+        ("“The fire spread very quickly,” firefighters said.", "firefighters"),
+    ],
+)
+def test_counted_and_plain_groups_speak_as_written(text, speaker):
+    assert [q[1] for q in quotes(text)] == [speaker]

@@ -131,6 +131,8 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
         head = head_noun(described)
         if len(described.split()) <= 10 and head not in DOCUMENT_WORDS and (words[1][:1].islower() or head in PERSON_NOUNS | TITLE_WORDS):
             return as_written(described)
+    if low in INDEFINITES - SINGULAR_INDEFINITES and len(words) > 1 and head_noun(subject) in PERSON_NOUNS | GROUP_NOUNS:
+        return as_written(_RELATIVE.split(subject, maxsplit=1)[0])  # "Two people familiar with the negotiations said:"
     owned = words[0][:1].isupper() and words[0].endswith(("’s", "'s")) and len(words) <= 4  # "Ukraine's military"
     if (low in DETERMINERS or owned) and head_noun(subject) in (INSTITUTION_HEADS - TITLE_WORDS) | BODY_HEADS:
         # an institution by the name the article gives it ("the company" -> "Apple", "the central bank" -> "the Bank of
@@ -188,8 +190,11 @@ def _titled(phrase: str) -> bool:
 
 
 def _group(phrase: str) -> bool:
-    """A lower-case group that speaks as one: "officials", "local officials", "federal prosecutors"."""
+    """A lower-case group that speaks as one: "officials", "local officials", "federal prosecutors", "two people
+    familiar with the negotiations"."""
     words = phrase.split()
+    if words and words[0] in INDEFINITES - SINGULAR_INDEFINITES and len(words) <= 8:
+        return head_noun(phrase) in PERSON_NOUNS | GROUP_NOUNS
     return 1 <= len(words) <= 3 and all(w.isalpha() and w.islower() for w in words) and words[-1] in GROUP_NOUNS
 
 

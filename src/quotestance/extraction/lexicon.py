@@ -189,7 +189,7 @@ GENDER_OF = {"he": "m", "she": "f"}  # the subject pronouns that attribute speec
 # Words that open a description of a speaker nobody names: "one user wrote", "a senior ASEAN diplomat said".
 # The singular ones open one person nobody names ("a senior ASEAN diplomat"); the rest a group ("some diplomats").
 SINGULAR_INDEFINITES = _words("a an one another")
-INDEFINITES = SINGULAR_INDEFINITES | _words("some several two three many both")
+INDEFINITES = SINGULAR_INDEFINITES | _words("some several two three four five six many both")
 # Heads of such descriptions that name people (titles and institution heads aside): "one user", "some advocates".
 PERSON_NOUNS = _words(
     """user users buyer buyers seller sellers vendor vendors resident source witness witnesses protester protesters
@@ -198,7 +198,9 @@ PERSON_NOUNS = _words(
     scientists supporter supporters opponent opponents voter voters fan fans parent parents neighbour neighbours
     neighbor neighbors insider insiders aide aides person people man men woman women advocate advocates analyst
     expert diplomat critic observer customer customers passenger passengers victim victims survivor survivors crowds
-    coaches demonstrators prosecutors attorneys legislators spokespeople representatives relatives advisers advisors"""
+    coaches demonstrators prosecutors attorneys legislators spokespeople representatives relatives advisers advisors
+    firefighters rescuers paramedics medics soldiers troops villagers farmers locals organisers organizers
+    campaigners mourners pilgrims refugees migrants shoppers commuters"""
 )
 # Heads (plural, mostly: "witness" ends in s too) of a group that speaks as one, lower-case and unnamed: "“…,”
 # federal prosecutors said".
