@@ -345,3 +345,8 @@ def test_initials_and_an_abbreviations_possessive(text, speaker):
 )
 def test_counted_and_plain_groups_speak_as_written(text, speaker):
     assert [q[1] for q in quotes(text)] == [speaker]
+
+
+def test_quoted_as_saying_before_a_direct_quote():
+    text = "The Interfax news agency quoted Deputy Foreign Minister Grigory Lavrin as saying: “We see no grounds for optimism.”"
+    assert [q[1] for q in quotes(text)] == ["Grigory Lavrin"]

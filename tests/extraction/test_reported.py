@@ -463,3 +463,9 @@ def test_a_stray_closing_mark_is_no_part_of_the_subject():
 def test_dotted_abbreviations_end_no_sentence_and_name_nobody(sentence, speaker, code):
     found = [s for s in extract_statements(Article("t", sentence)) if s.kind == "reported"]
     assert [(s.speaker, s.speaker_affiliation_code) for s in found] == [(speaker, code)]
+
+
+def test_quoted_as_saying_gives_the_person_quoted():
+    text = "Interfax quoted Andrei Gromov as saying Moscow would respond."
+    found = [(s.text, s.speaker) for s in extract_statements(Article("t", text)) if s.kind == "reported"]
+    assert found == [("Moscow would respond", "Andrei Gromov")]

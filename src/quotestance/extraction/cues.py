@@ -277,6 +277,9 @@ def _up_to_stop(text: str) -> str:
     return text
 
 
+_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+([^,;:“”\"]{1,100}?)\s+as\s+saying\b[\s,:]*(?:that\s+)?$")
+
+
 def _according(s: str) -> tuple[str, str] | None:
     m = re.search(r"\baccording to\s+([^,.;]{1,80})", s, re.I)
     return ("according to", m.group(1)) if m else None
@@ -284,6 +287,8 @@ def _according(s: str) -> tuple[str, str] | None:
 
 def cue_before(before: str) -> tuple[str, str] | None:
     """(cue, subject) from the text before an opening mark in the same sentence: X said: “…”."""
+    if m := _QUOTED_AS.search(before):
+        return "quoted as saying", m.group(1)  # "Interfax quoted Deputy Foreign Minister Grigory Lavrin as saying: “…”"
     if m := re.search(r"according to\s+([^,:;]{1,80})[,:;]?[^.!?]*$", before, re.I):
         return "according to", m.group(1)
     verbs = list(VERB_RE.finditer(before))

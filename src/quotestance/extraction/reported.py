@@ -40,6 +40,7 @@ CUE_RE = re.compile(  # lower case: "the United States" is no verb
 COORDINATED = re.compile(r"(?:,\s*|\s+)(?:(?:and|but|while|yet)\s+(?:also\s+|then\s+|later\s+)?)?$", re.I)
 # an absolute construction's own subject before a participle: "…, with Jordan's foreign minister warning of …"
 WITH_SUBJECT = re.compile(r",\s+with\s+((?:[\w’'.-]+\s+){0,7}?[\w’'.-]+)\s*$")
+QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+((?:[\w’'.-]+\s+){0,8}?[\w’'.-]+)\s+as\s+$")  # "… quoted Gromov as saying"
 PARTICIPLES = {"adding", "saying", "arguing", "insisting", "warning", "noting", "stressing", "telling", "complaining", "claiming"}
 LOOK_BACK = 600  # characters before a verb that may hold its subject: the work per cue is bounded, extraction stays linear
 LOOK_AHEAD = 1500  # the longest reported clause, in characters
@@ -199,6 +200,8 @@ def _sentence_items(text: str, s0: int, s1: int, quotes: Quoted, reg: Registry, 
         elif k == 0 and (verb.endswith("ing") and window.rstrip().endswith(",") or tail.endswith((" and", " but"))):
             # "Sweden on Tuesday froze …, but said …", "… detained a trawler, accusing its crew of …": the sentence's subject
             speaker = speaker_of(sentence_subject(text[s0 : min(cue.start, s0 + LOOK_BACK)]), cue.start, reg)
+        elif verb == "saying" and (source := QUOTED_AS.search(window)) and (speaker := speaker_of(source.group(1), cue.start, reg)):
+            pass  # "Interfax quoted Andrei Gromov as saying …": the person quoted speaks, not the agency
         elif verb.endswith("ing"):
             if not (absolute := WITH_SUBJECT.search(window)) or not (speaker := speaker_of(absolute.group(1), cue.start, reg)):
                 continue  # only "…, with Jordanian Foreign Minister Ayman Safadi warning of …" names its own subject
