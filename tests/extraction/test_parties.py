@@ -507,3 +507,16 @@ def test_a_possessive_role_serves_the_person_just_named_of_that_gender():
 def test_a_possessive_role_whose_owner_has_no_party_has_none():
     text = "The panel met.\n\nAnalyst Maria Lopez spoke first.\n\nHer spokesman, Aram Avetisyan, said: “She is busy.”"
     assert statements(text)["She is busy."].speaker_affiliation_code is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Pakistan's Foreign Office spokeswoman Sadia Rahim said India had violated the ceasefire.", "PAK"),
+        ("Zhu Lanying, a spokeswoman for China's Taiwan Affairs Office, said Taipei was provoking tension.", "CHN"),
+        ("China's U.N. Ambassador Zhang Wei told the council that sanctions would not work.", "CHN"),
+    ],
+)
+def test_an_office_named_after_a_party_belongs_to_its_possessor(sentence, code):
+    found = [s for s in extract_statements(Article("t", sentence)) if s.kind == "reported"]
+    assert [s.speaker_affiliation_code for s in found] == [code]

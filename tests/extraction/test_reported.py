@@ -469,3 +469,9 @@ def test_quoted_as_saying_gives_the_person_quoted():
     text = "Interfax quoted Andrei Gromov as saying Moscow would respond."
     found = [(s.text, s.speaker) for s in extract_statements(Article("t", text)) if s.kind == "reported"]
     assert found == [("Moscow would respond", "Andrei Gromov")]
+
+
+def test_told_closing_a_clause_after_an_apposition_names_the_speaker_not_the_listener():
+    text = "Israel had no right to annex the West Bank, Algeria's U.N. ambassador, Nadir Belkacem, told the Security Council."
+    found = [(s.text, s.speaker) for s in extract_statements(Article("t", text)) if s.kind == "reported"]
+    assert found == [("Israel had no right to annex the West Bank", "Nadir Belkacem")]

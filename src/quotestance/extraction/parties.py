@@ -65,6 +65,7 @@ _FOR_PARTY = re.compile(r"(?:^|[.!?\n]\s*)For\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})(?=[\s,.;])")  # "X of the United States"
 _OF_PLACE = re.compile(r"\s+of\s+((?:[A-Z][\w-]*\s?){1,3})")  # "Gov. Greg Abbott of Texas"
 _LOCATED = re.compile(r"\s+(?:in|at)\s+[^,]*$")
+_OWNED = re.compile(r"[’']s\s+")  # between a party and the party-named office it owns
 _POSSESSOR = re.compile(r"\s*([Hh]is|[Hh]er)\s")  # "Her spokesman, Aram Avetisyan": the role serves the person just named
 
 
@@ -101,6 +102,9 @@ class Parties:
         if not roles:
             return _UNSET  # no role, or only a plural one ("… expel Belarusian diplomats, Zaremba said"): not a title
         found = self._mentions(clause)
+        # a party's own office named after it is the party's: "Pakistan's Foreign Office spokeswoman" (not the UK's),
+        # "China's Taiwan Affairs Office"
+        found = [m for k, m in enumerate(found) if not (k and _OWNED.fullmatch(clause, found[k - 1].end, m.start))]
         if not found:
             return self.places.region_country(clause) or _ROLE  # "Texas Gov.", "the governor of New Jersey": the country
         # the party just before the role word nearest the name: "Kenya's ambassador to Britain", "a meeting in

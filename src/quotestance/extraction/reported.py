@@ -293,6 +293,15 @@ def _clause_before(text: str, s0: int, s1: int, cue: Cue, quotes: Quoted, reg: R
         return None
     if CLAUSE_BREAK.search(" " + before[comma + 1 :] + " ") or len(before[comma + 1 :].split()) > 10:
         return None  # "…, accusations that Tunisia has denied": not "CLAUSE, X said"
+    if not before[comma + 1 :].strip() and cue.verb in {"told", "tells"}:
+        # "CLAUSE, Algeria's U.N. ambassador, Nadir Belkacem, told the Security Council.": whom he told is no speaker;
+        # the subject is the apposition before the verb, and the clause ends before it
+        parts = before[:comma].split(",")
+        n = 2 if len(parts) > 2 and len(parts[-2].split()) <= 6 else 1
+        if len(parts) <= n or len(parts[-1].split()) > 6:
+            return None
+        apposed, comma = ",".join(parts[-n:]) + ",", len(",".join(parts[:-n]))
+        before = before[: comma + 1] + apposed
     subject = before[comma + 1 :].strip() or inverted_subject(after)
     if cue.verb in {"posted", "posts", "tweeted", "wrote", "writes"} and _PARTICIPLE_AFTER.match(after):
         return None  # "Then, last week, Swift posted on Twitter accusing …": the content follows, nothing closes
