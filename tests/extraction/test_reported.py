@@ -475,3 +475,27 @@ def test_told_closing_a_clause_after_an_apposition_names_the_speaker_not_the_lis
     text = "Israel had no right to annex the West Bank, Algeria's U.N. ambassador, Nadir Belkacem, told the Security Council."
     found = [(s.text, s.speaker) for s in extract_statements(Article("t", text)) if s.kind == "reported"]
     assert found == [("Israel had no right to annex the West Bank", "Nadir Belkacem")]
+
+
+@pytest.mark.parametrize(
+    "sentence, text, speaker",
+    [
+        ("Chen Wen-hsiung vowed to defend the island's democracy.", "vowed to defend the island's democracy", "Chen Wen-hsiung"),
+        ("The Quai d'Orsay said France would send an envoy.", "France would send an envoy", "The Quai d'Orsay"),
+        ("Number 10 said the prime minister would call the king.", "the prime minister would call the king", "Number 10"),
+        ("The U.N. nuclear watchdog said Iran had enriched more uranium.", "Iran had enriched more uranium", "the U.N. nuclear watchdog"),
+        ("Shipping giant Maersk said it would pause transits.", "it would pause transits", "Maersk"),
+        (
+            "TOKYO (Reuters) - According to Kazuo Nakamura, Chinese vessels entered Japanese waters.",
+            "Chinese vessels entered Japanese waters",
+            "Kazuo Nakamura",
+        ),
+    ],
+)
+def test_wire_style_speakers_and_promises(sentence, text, speaker):
+    found = [(s.text, s.speaker) for s in extract_statements(Article("t", sentence)) if s.kind == "reported"]
+    assert found == [(text, speaker)]
+
+
+def test_a_pledge_to_someone_is_no_promise_reported():
+    assert not [s for s in extract_statements(Article("t", "The donors pledged to the fund.")) if s.kind == "reported"]

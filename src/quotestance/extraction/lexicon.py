@@ -163,7 +163,7 @@ STANCE_VERBS = _words(
 # "the club", "the force"): a determiner or a possessive before them makes them a speaking body
 BODY_HEADS = _words("military army navy guard force bank club hospital district school university team league")
 INSTITUTION_HEADS = _words(
-    """ministry ministries office government governments kremlin embassy commission council parliament presidency cabinet
+    """watchdog ministry ministries office government governments kremlin embassy commission council parliament presidency cabinet
     authorities delegation agency operator company companies firm airline carrier bloc alliance coalition secretariat administration department
     staff army military navy police union organisation organization mission house street palace association party
     guard forces command headquarters service services court regulator spokesperson spokesman spokeswoman officials

@@ -63,6 +63,7 @@ NAMING = re.compile(r"\s+(?!On\b|For\b)[A-Z][\w'-]*[^\W’s](?:\s+[A-Z][\w’'-]
 QUOTE_AFTER_COLON = re.compile(r"[^“\"‘«„.;]{0,100}?:\s*[“\"‘«„]")  # "told reporters after the talks: “…”"
 # a determiner or adjective before the word makes it a noun: "recent claims that …", "the calls for …", "his promises"
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|these|those|such|recent|earlier|new|repeated|similar|any|no)\s+$", re.I)
+INFINITIVE = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|its|their|our|this|that|these|those|be|them|him|us)\b)[a-z]+\b")
 PASSIVE = {"been", "was", "were", "is", "are", "be", "being"}
 # time and occasion between a verb and its clause: "said on Monday (that) …", "said in a statement to state media that …"
 ADVERBIAL = re.compile(
@@ -231,6 +232,7 @@ def _sentence_items(text: str, s0: int, s1: int, quotes: Quoted, reg: Registry, 
         if (
             lo == cue.start
             and verb in OBJECT_VERBS
+            and not INFINITIVE.match(text, cue.end)  # "vowed to defend the island's democracy": a promise, reported
             and (not text[cue.end : s1].strip(END_PUNCT) or NOT_A_STATEMENT.match(text[cue.end : s1].lstrip(" ,")))
         ):
             if found := _clause_before(text, s0, s1, cue, quotes, reg):  # "CLAUSE, the Foreign Office confirmed on Tuesday."
@@ -326,7 +328,7 @@ def _clause_before(text: str, s0: int, s1: int, cue: Cue, quotes: Quoted, reg: R
 def _according(text: str, s0: int, s1: int, cue: Cue, quotes: Quoted, reg: Registry) -> Found | None:
     """ "According to X, CLAUSE" and "CLAUSE, according to X"."""
     s0, s1 = max(s0, cue.start - LOOK_AHEAD), min(s1, cue.end + LOOK_AHEAD)
-    if not text[s0 : cue.start].strip(' “"‘'):  # at the sentence start
+    if not text[_after_dateline(text, s0, cue.start) : cue.start].strip(' “"‘'):  # at the sentence start ("TOKYO — According to")
         m = re.match(r"\s*([^,]{1,80}),\s*", text[cue.end : s1])
         if not m:
             return None

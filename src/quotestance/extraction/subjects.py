@@ -34,7 +34,8 @@ LEAD_IN = re.compile(
 )
 # the last clause's subject: after a relative or coordinating word ("a decision that charities warned", "… and officials say")
 CLAUSE_BREAK = re.compile(r"\s(?:that|which|who|whom|and|but|while|because|although|though|since|so|after|before|when|until|as|if)\s", re.I)
-DATELINE = re.compile(r"^\s*[^\s—a-z][^—]{0,60}?\s—\s+")  # "TROMSØ, Norway — "
+# "TROMSØ, Norway — ", "TOKYO (Reuters) - " (a hyphen only after a capitals' dateline)
+DATELINE = re.compile(r"^\s*(?:[^\s—a-z][^—]{0,60}?\s—|[A-Z][A-Z .,’'-]{1,40}?(?:\s*\([\w ]+\))?\s[-–])\s+")
 
 
 _CAPITALISED = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
@@ -182,6 +183,9 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
             return subject
     if surname := titled_surname(subject, pos, reg):
         return surname  # "Secretary of State Rubio", "President Biden": the person, by the name the article gives
+    trade = next((i for i, w in enumerate(words) if w.lower() in _COMPANY_NOUNS), None)
+    if trade is not None and trade + 1 < len(words) and all(w[:1].isupper() for w in words[trade + 1 :]):
+        return " ".join(words[trade + 1 :])  # "Shipping giant Maersk", "German carmaker Volkswagen": the company's name
     names = person_names(subject)
     known = [p for _, n, _ in names if (p := reg.find(n)) and (p.descriptors or p.spoke)]
     if _PROPER_OF.fullmatch(subject.strip()) and not known and not _PERSON_OF.match(subject):
@@ -204,13 +208,18 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
         all(w[:1].isupper() or w.lower() in DETERMINERS for w in words)
         and (len(words) <= 4 or joint(subject.split(", ")[-1], whole=True))
         and not all(w.lower() in STOP_WORDS for w in words)
-    ):
+    ) or places().code_of(re.sub(r"^[Tt]he\s+", "", subject.strip())):
         # a capital, country or building used for its government: "Moscow", "the White House"; or several
         # ("The United States and Britain", "Mali, Burkina Faso and Niger")
         return subject
     return None
 
 
+# a company's trade before its name: "Shipping giant Maersk", "chipmaker Nvidia"
+_COMPANY_NOUNS = frozenset(
+    """giant maker chipmaker carmaker automaker retailer lender insurer operator conglomerate startup start-up developer
+    producer manufacturer supplier broadcaster publisher miner shipper airline carrier""".split()
+)
 # capitalised words joined by "for"/"of" ("Centers for Disease Control", "Bank of England"): a body's name
 _PROPER_OF = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*(?:\s+(?:for|of)(?:\s+the)?(?:\s+[A-Z][\w’'.-]*){1,4})+")
 
