@@ -523,3 +523,12 @@ def test_a_bureau_after_a_role_of_is_no_person():
 def test_capitalised_titles_are_no_part_of_the_name(title):
     text = f"“There is no evidence of foul play,” {title} Dale Mott told a news conference."
     assert speakers(text) == ["Dale Mott"]
+
+
+def test_an_honorific_and_a_kin_word_pick_the_namesake_of_that_gender():
+    text = (
+        "Eleanor Vance, a retired nurse, has volunteered at the shelter since 2015. Her husband, Robert Vance, drives the van.\n\n"
+        "“We see new faces every week now,” Ms. Vance said.\n\n"
+        "“We put people on mats,” Mr. Vance said."
+    )
+    assert speakers(text) == ["Eleanor Vance", "Robert Vance"]

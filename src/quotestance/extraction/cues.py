@@ -105,7 +105,9 @@ def titled_surname(subject: str, pos: int, reg: Registry) -> str | None:
         return None  # a person's title ("Secretary", "Sen."), not "Public Citizen" nor "Energy Control"
     if places().code_of(last) or not all(w.lower().rstrip(".") in _TITLE_OR_LINK or places().code_of(w) for w in rest):
         return None
-    found = reg.find(last, pos)
+    honorific = {w.lower().rstrip(".") for w in rest}
+    gender = "m" if honorific & {"mr", "sir"} else "f" if honorific & {"ms", "mrs", "miss"} else None
+    found = reg.find(last, pos, gender)
     return found.name if found else last
 
 

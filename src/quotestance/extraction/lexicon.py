@@ -179,11 +179,14 @@ DOCUMENT_WORDS = _words(
 # Titles and roles that tell a person's gender, so that "she said" skips the man mentioned last.
 MALE_TITLES = _words(
     """mr mr. sir lord king prince crown-prince sheikh emir sultan spokesman chairman businessman congressman
-    monsignor pope cardinal archbishop imam rabbi"""
+    monsignor pope cardinal archbishop imam rabbi husband father son brother grandfather uncle nephew boyfriend"""
+)
+KIN_WORDS = _words(
+    "husband father son brother grandfather uncle nephew boyfriend wife mother daughter sister grandmother aunt niece girlfriend widow"
 )
 FEMALE_TITLES = _words(
     """mrs mrs. ms ms. miss madam madame dame lady queen princess sheikha spokeswoman chairwoman businesswoman
-    congresswoman"""
+    congresswoman wife mother daughter sister grandmother aunt niece girlfriend widow"""
 )
 GENDER_OF = {"he": "m", "she": "f"}  # the subject pronouns that attribute speech
 # Words that open a description of a speaker nobody names: "one user wrote", "a senior ASEAN diplomat said".

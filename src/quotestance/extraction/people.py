@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import (
     DETERMINERS,
+    KIN_WORDS,
     LINK_WORDS,
     LOCATIVES,
     NAME_ABBREVIATIONS,
@@ -182,8 +183,8 @@ def person_names(text: str, lo: int = 0, hi: int | None = None, possessive: bool
         glued = _GLUED_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         extra = set(role_word)
         for found in (app, pre):
-            if found and (words := set(found.group(1).lower().replace("’s", "").split())) & TITLE_WORDS:
-                extra |= words
+            if found and (words := set(found.group(1).lower().replace("’s", "").split())) & (TITLE_WORDS | KIN_WORDS):
+                extra |= words  # "Her husband, Robert Vance": a kin word tells his gender (`Registry.infer_genders`)
         if glued and (words := glued.group(1).split())[-1] in _TITLES_NOT_DETERMINERS:
             extra |= {w for w in words if w in _TITLES_NOT_DETERMINERS}
         out.append((m.start() + m.group().find(toks[0]), " ".join(toks), set(titles) | extra))

@@ -80,7 +80,7 @@ class Registry:
             self._organisations = organisations(prose(self.text), {p.name for p in self.people})
         return named_body(description, pos, self._organisations, self.text)
 
-    def find(self, name: str, pos: int | None = None) -> Person | None:
+    def find(self, name: str, pos: int | None = None, gender: str | None = None) -> Person | None:
         """The person a name refers to: one whose name ends with it ("Voss" -> "Anika Voss"; a suffix such as
         "Jr." aside), else one whose name holds its first word (a given name alone, a surname with a particle).
         Of several ("Franklin Roosevelt", later "James Roosevelt Jr."), the one mentioned last before `pos`."""
@@ -96,13 +96,15 @@ class Registry:
                 if len(toks) == 1 or toks[: len(p.tokens)] == p.tokens or _within(toks, p.tokens)
             ]
         )  # but "Kim Yong-hyun" is not "Margie Kim", nor "Abu Dhabi" "Abu Musa"
+        if gender and len(found) > 1:  # "Ms. Vance" of Eleanor and Robert Vance: the one not known as a man
+            found = [p for p in found if _gender(p) == gender] or [p for p in found if _gender(p) in (None, gender)] or found
         if len(found) > 1 and pos is not None:
             latest = next((p for _, p in self._before(pos) if p in found), None)
             return latest or found[0]
         return found[0] if found else None
 
     def add(self, name: str, pos: int, descriptors: set[str] = frozenset()) -> Person:
-        person = self.find(name, pos)
+        person = self.find(name, pos, _titled_gender(descriptors))  # "Ms. Vance" is not her husband
         if person is None and name in self.headline_names:  # "Jobs said", the full name only in the headline
             name = self.headline_names[name]
             person = self.find(name, pos)
@@ -204,6 +206,17 @@ class Registry:
             said = votes.get(id(p), []) + ["m"] * len(p.descriptors & MALE_TITLES) + ["f"] * len(p.descriptors & FEMALE_TITLES)
             if said and len(set(said)) == 1:
                 p.gender = said[0]
+
+
+def _titled_gender(descriptors: set[str]) -> str | None:
+    """ "m" or "f" when a person's titles and kin words say so, and only one way ("Ms.", "Her husband, …")."""
+    said = {"m" for d in descriptors if d in MALE_TITLES} | {"f" for d in descriptors if d in FEMALE_TITLES}
+    return said.pop() if len(said) == 1 else None
+
+
+def _gender(person: Person) -> str | None:
+    """A person's gender as known so far: inferred from the whole article, else from their titles."""
+    return person.gender or _titled_gender(person.descriptors)
 
 
 def _within(short: list[str], long: list[str]) -> bool:
