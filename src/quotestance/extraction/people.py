@@ -183,8 +183,11 @@ def person_names(text: str, lo: int = 0, hi: int | None = None, possessive: bool
         glued = _GLUED_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         extra = set(role_word)
         for found in (app, pre):
-            if found and (words := set(found.group(1).lower().replace("’s", "").split())) & (TITLE_WORDS | KIN_WORDS):
-                extra |= words  # "Her husband, Robert Vance": a kin word tells his gender (`Registry.infer_genders`)
+            words = set(found.group(1).lower().replace("’s", "").split()) if found else set()
+            # a kin word as the apposition's head tells a gender ("Her husband, Robert Vance"), not "whose father …"
+            kin = len(words) <= 2 and bool(words & KIN_WORDS)
+            if words & TITLE_WORDS or kin:
+                extra |= words if kin else words - KIN_WORDS
         if glued and (words := glued.group(1).split())[-1] in _TITLES_NOT_DETERMINERS:
             extra |= {w for w in words if w in _TITLES_NOT_DETERMINERS}
         out.append((m.start() + m.group().find(toks[0]), " ".join(toks), set(titles) | extra))
