@@ -3,7 +3,7 @@
 import pytest
 
 from quotestance.extraction import extract_quotes, lexicon
-from quotestance.extraction.text import first_end_in, last_end_in, sentence_ends
+from quotestance.extraction.text import first_end_in, last_end_in, sentence_ends, starts_sentence
 from quotestance.records import Article
 
 
@@ -31,3 +31,8 @@ def test_lexicon_lists_refuse_repeats():
     with pytest.raises(ValueError, match="repeats said"):
         lexicon._words("said told said")
     assert "said" in lexicon.REPORTING_VERBS and "minister" in lexicon.TITLE_WORDS and "van" in lexicon.NAME_PARTICLES
+
+
+def test_an_abbreviated_title_before_a_name_that_opens_the_sentence():
+    text = "The storm passed. Gov. Kate Ambrose thanked the crews."
+    assert starts_sentence(text, text.index("Kate"))

@@ -93,12 +93,15 @@ def sentences(text: str, paras: list[tuple[int, int]], ends: list[int]) -> list[
 _TITLE_WORD = re.compile(r"(?:^|(?<=[ \t\n]))([A-Z][\w.’'-]*)[ \t]+$")
 
 
+_ABBREVIATED = frozenset(a.lower() for a in ABBREVIATIONS)  # "Gov.", "Sen.", "Lt." before a name
+
+
 def starts_sentence(text: str, at: int, ends: list[int] | None = None) -> bool:
     """Whether the name at `at` opens its sentence, title words aside ("House Minority Leader John Boehner said").
     `ends` are the article's `sentence_ends` (computed when not given): "Sen." and initials end no sentence."""
     head = text[max(0, at - 80) : at]
     while m := _TITLE_WORD.search(head):  # "House Minority Leader ", "Sen. ", but not "said Vossberg.\n"
-        if m.group(1).endswith(".") and m.group(1).lower() not in TITLE_WORDS:
+        if m.group(1).endswith(".") and m.group(1).lower().rstrip(".") not in TITLE_WORDS | _ABBREVIATED:
             break
         head = head[: m.start()]
     if not head.strip():
