@@ -350,3 +350,20 @@ def test_counted_and_plain_groups_speak_as_written(text, speaker):
 def test_quoted_as_saying_before_a_direct_quote():
     text = "The Interfax news agency quoted Deputy Foreign Minister Grigory Lavrin as saying: “We see no grounds for optimism.”"
     assert [q[1] for q in quotes(text)] == ["Grigory Lavrin"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The Israeli army said it struck targets.\n\n“The strikes targeted Hezbollah,” the army said in a statement.", "the Israeli army"),
+        ("U.S. officials said the drone was shot down.\n\n“This was an unprovoked act,” the officials said.", "U.S. officials"),
+        ("Mercy General Hospital said three were critical.\n\n“Our teams are working,” the hospital said.", "Mercy General Hospital"),
+        ("“We expect to raise $40 million,” company co-founder Mira Sandoval said.", "Mira Sandoval"),
+        (
+            "Dr Helen Osei said: “We see the same patients.”\n\nThe practice manager, Sanjay Patel, warned of delays. “The system is broken,” he said.",
+            "Sanjay Patel",
+        ),
+    ],
+)
+def test_bare_descriptions_and_appositions_find_who_was_named_just_before(text, speaker):
+    assert quotes(text)[-1][1] == speaker

@@ -48,7 +48,9 @@ def as_written(phrase: str) -> str:
     """A description or institution as a speaker, as the prose writes it, with a lower-case first letter:
     "A senior EU diplomat" opening a sentence is "a senior EU diplomat" (but "Ukraine's military" keeps its name)."""
     first = phrase.split(maxsplit=1)[0] if phrase.strip() else ""
-    return phrase if first.endswith(("’s", "'s")) else phrase[0].lower() + phrase[1:]
+    if first.endswith(("’s", "'s")) or any(c.isupper() for c in first[1:]):
+        return phrase  # "Ukraine's military", "U.S. officials", "EU diplomats": names keep their capitals
+    return phrase[0].lower() + phrase[1:]
 
 
 POSTMODIFIERS = frozenset({"familiar", "close", "briefed", "aware", "knowledgeable", "involved", "present"})
@@ -79,6 +81,21 @@ def _described_before(text: str, pos: int, head: str) -> str | None:
         before = window[: m.start()].rstrip(" ")
         if not before.endswith(",") and not _PREDICATE.search(before):
             found = m.group()  # not "Alexander Vindman, a career Army officer" nor "John Smith … as a diplomat": named
+    return as_written(found) if found else None
+
+
+_DOTTED = re.compile(r"(?:[A-Z]\.)+")  # "U.S.", "U.N."
+
+
+def _named_before(text: str, pos: int, head: str) -> str | None:
+    """The fuller name a bare definite description had just before (400 characters): "the army" after "The Israeli
+    army said", "the officials" after "U.S. officials said", as written; None when there is none."""
+    found = None
+    for m in re.finditer(rf"(?<![\w.])(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){{1,3}}{re.escape(head)}\b", text[max(0, pos - 400) : pos]):
+        words = [w for w in m.group().split()[:-1] if w.lower() != "the"]
+        if any(w.lower() in INDEFINITES or w.endswith(",") or w.endswith(".") and not _DOTTED.fullmatch(w) for w in words):
+            continue  # "A group of doctors" (no name), "Monday. Police" (a sentence's end)
+        found = m.group()
     return as_written(found) if found else None
 
 
@@ -139,7 +156,8 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
     if (low in DETERMINERS or owned) and head_noun(subject) in (INSTITUTION_HEADS - TITLE_WORDS) | BODY_HEADS:
         # an institution by the name the article gives it ("the company" -> "Apple", "the central bank" -> "the Bank of
         # Ghana"), else as written: "the Chinese embassy in Tokyo", not "Tokyo"; "the Israeli military"
-        return reg.body(subject, pos) or as_written(subject)
+        named = _named_before(reg.text, pos, words[1].lower()) if len(words) == 2 and low == "the" else None
+        return reg.body(subject, pos) or named or as_written(subject)
     if len(words) == 2 and places().code_of(words[0]) and words[1] in GROUP_NOUNS:
         return subject  # "“…,” Israeli officials said": a group, not a person called Israeli
     if titled := titled_surname(subject, pos, reg):
@@ -185,7 +203,7 @@ def _titled(phrase: str) -> bool:
     spokesman Sgt. Ray Duarte" (not "despite being the U.S. envoy in Brussels")."""
     words = phrase.split()
     k = next((i for i, w in enumerate(words) if not w.islower()), len(words))
-    if not 1 <= k <= 3 or k == len(words) or any(w in LINK_WORDS | DETERMINERS or not w.isalpha() for w in words[:k]):
+    if not 1 <= k <= 3 or k == len(words) or any(w in LINK_WORDS | DETERMINERS or not w.replace("-", "").isalpha() for w in words[:k]):
         return False
     named = person_names(phrase)
     return bool(named) and len(named[-1][1].split()) >= 2 and phrase.rstrip().endswith(named[-1][1])

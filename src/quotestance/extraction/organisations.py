@@ -67,8 +67,15 @@ HEADS = {
     "force": {BODY, ANY},  # "the force" -> "the Metropolitan Police"
     "military": {BODY, ANY},
     "army": {BODY, ANY},
+    "hospital": {BODY, COMPANY, ANY},  # "the hospital" -> "Mercy General Hospital"
 }
-_NAMED_HEAD = {"ministry": ("ministry",), "department": ("department",), "bank": ("bank",), "force": ("police", "force")}
+_NAMED_HEAD = {
+    "ministry": ("ministry",),
+    "department": ("department",),
+    "bank": ("bank",),
+    "force": ("police", "force"),
+    "hospital": ("hospital",),
+}
 
 
 @dataclass(frozen=True)

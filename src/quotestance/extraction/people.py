@@ -257,7 +257,8 @@ def build_registry(text: str, spans: list[Span], nlp: Language | None = None, ti
             reg.headline_names.setdefault(m.group(2), m.group())
     others = not_people(text, nlp) if nlp is not None else []
     outside, pos = [], 0
-    subject_of_verb = re.compile(r"\s*(?:,[^,]{1,80},\s*)?(?:" + VERB_RE.pattern + ")")
+    # "Fiona Parry said", "Voss, the minister, said", "The practice manager, Sanjay Patel, agreed"
+    subject_of_verb = re.compile(r"\s*(?:,[^,]{1,80},\s*|,\s*)?(?:" + VERB_RE.pattern + ")")
     for s in spans:
         outside.append((pos, s.outer[0]))
         pos = s.outer[1]
