@@ -367,3 +367,22 @@ def test_quoted_as_saying_before_a_direct_quote():
 )
 def test_bare_descriptions_and_appositions_find_who_was_named_just_before(text, speaker):
     assert quotes(text)[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Thandiwe Mokoena, a spokeswoman for the South African Police Service, said: “The suspects were arrested.”", "Thandiwe Mokoena"),
+        ("“These allegations are without merit,” Meridian Health Partners said in a statement.", "Meridian Health Partners"),
+        (
+            "The attack was “a direct attack on press freedom,” according to the Committee to Protect Journalists.",
+            "the Committee to Protect Journalists",
+        ),
+        (
+            "A U.S. official said sanctions were coming.\n\n“All options are on the table,” said the official, who spoke on condition of anonymity.",
+            "a U.S. official",
+        ),
+    ],
+)
+def test_bodies_named_with_service_partners_or_to_and_a_dotted_description(text, speaker):
+    assert [q[1] for q in quotes(text)] == [speaker]

@@ -77,7 +77,7 @@ def _described_before(text: str, pos: int, head: str) -> str | None:
     """The last description of one unnamed person with this head word in the 400 characters before `pos`
     ("a senior EU diplomat"), lower-cased as a speaker, else None."""
     found, window = None, text[max(0, pos - 400) : pos]
-    for m in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,4}}?{re.escape(head)}\b", window):
+    for m in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w.’'-]+\s+){{0,4}}?{re.escape(head)}\b", window):  # "A U.S. official"
         before = window[: m.start()].rstrip(" ")
         if not before.endswith(",") and not _PREDICATE.search(before):
             found = m.group()  # not "Alexander Vindman, a career Army officer" nor "John Smith … as a diplomat": named

@@ -87,6 +87,7 @@ ORG_WORDS = _words(
     hospital airport university school college station stadium prison river lake canal dam harbour harbor province
     county district wire mission missions association foundation institute society federation corporation bureau
     productions records studios pictures entertainment media holdings ventures airlines airways motors industries
+    service services partners
     enterprises technologies systems labs pharmaceuticals"""
 )
 

@@ -41,6 +41,7 @@ _NAME_TOKEN = (
     rf"(?:(?:[{_UPPER}]\.){{2,}}|(?:[{_UPPER}]|{ABBREVIATION})\.|[{_UPPER}][^\W\d_]*(?:[’'\-][^\W\d_]+)*)"
 )  # "Lt." or "J." or "J.K." (or "U.S.") but not "Vasnetsov." or "Jobs." (a sentence end) nor an acronym ending a
 # sentence ("the CDC. About …")
+_BODY_LINK = re.compile(r"\b([A-Z][a-z]+)\s+(?:to|for|of|on)\s+(?:the\s+)?$")  # "Committee to ", "Council on "
 _INITIALS = re.compile(rf"(?:[{_UPPER}]\.)+")  # "U.S.", "U.N.", "J.": initials alone name nobody
 NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*")
 # where a clause's subject can start: a capital, a particle before a capital, a pronoun or a determiner
@@ -163,6 +164,13 @@ def person_names(text: str, lo: int = 0, hi: int | None = None, possessive: bool
                 # "Chairman of the Joint Chiefs of Staff", "High Commissioner for Human Rights": a role's body, no person
                 continue
         after = text[m.end() : m.end() + 20].split()
+        if (
+            not titles
+            and len(m.group().split()) <= 2
+            and (body := _BODY_LINK.search(text, max(0, m.start() - 25), m.start()))
+            and body.group(1).lower() in ORG_WORDS
+        ):
+            continue  # the rest of a body's name: "Committee to Protect Journalists", "Council on Foreign Relations"
         if all(_INITIALS.fullmatch(t) for t in toks):
             continue  # "U.S. officials", "the U.N. refugee agency": an abbreviation, not a person
         if len(toks) >= 2 and all(t.isupper() for t in toks):

@@ -220,8 +220,10 @@ _COMPANY_NOUNS = frozenset(
     """giant maker chipmaker carmaker automaker retailer lender insurer operator conglomerate startup start-up developer
     producer manufacturer supplier broadcaster publisher miner shipper airline carrier""".split()
 )
-# capitalised words joined by "for"/"of" ("Centers for Disease Control", "Bank of England"): a body's name
-_PROPER_OF = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*(?:\s+(?:for|of)(?:\s+the)?(?:\s+[A-Z][\w’'.-]*){1,4})+")
+# capitalised words joined by "for"/"of"/"to"/"on" ("Centers for Disease Control", "Committee to Protect Journalists"): a body's name
+_PROPER_OF = re.compile(
+    r"(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*(?:\s+(?:for|of|to|on)(?:\s+the)?(?:\s+[A-Z][\w’'.-]*){1,4})+"
+)
 
 
 # "Sarah Kim of the Brookings Institution": a person's two-word name before "of", not a body's name
