@@ -386,3 +386,23 @@ def test_bare_descriptions_and_appositions_find_who_was_named_just_before(text, 
 )
 def test_bodies_named_with_service_partners_or_to_and_a_dotted_description(text, speaker):
     assert [q[1] for q in quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Striker Jonas Lindqvist has been linked with a move to Italy.\n\n“I'm happy here,” the 24-year-old said after the match.",
+        "Jonas Lindqvist won in straight sets.\n\n“I'm happy here,” the Dane said.",
+    ],
+)
+def test_an_age_or_a_nationality_refers_to_the_person_the_story_is_about(text):
+    assert [q[1] for q in quotes(text)] == ["Jonas Lindqvist"]
+
+
+def test_an_age_refers_to_the_stories_protagonist_not_the_last_name():
+    text = (
+        "Jose Mourinho has agreed a deal to replace Mauricio Pochettino as manager.\n"
+        "Pochettino was sacked last night after five years in charge.\n"
+        'The 56-year-old said after his appointment: "I am excited to be joining a club with such a great heritage."'
+    )
+    assert [q[1] for q in quotes(text)] == ["Jose Mourinho"]

@@ -84,6 +84,7 @@ def _described_before(text: str, pos: int, head: str) -> str | None:
     return as_written(found) if found else None
 
 
+_AGED = re.compile(r"\d{1,3}-year-old")
 _DOTTED = re.compile(r"(?:[A-Z]\.)+")  # "U.S.", "U.N."
 
 
@@ -158,6 +159,8 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
         # Ghana"), else as written: "the Chinese embassy in Tokyo", not "Tokyo"; "the Israeli military"
         named = _named_before(reg.text, pos, words[1].lower()) if len(words) == 2 and low == "the" else None
         return reg.body(subject, pos) or named or as_written(subject)
+    if low == "the" and len(words) == 2 and (_AGED.fullmatch(words[1]) or places().code_of(words[1])) and (p := reg.protagonist(pos)):
+        return p.name  # "the 56-year-old said", "the Spaniard said": the person the story is about
     if len(words) == 2 and places().code_of(words[0]) and words[1] in GROUP_NOUNS:
         return subject  # "“…,” Israeli officials said": a group, not a person called Israeli
     if titled := titled_surname(subject, pos, reg):

@@ -64,7 +64,7 @@ TITLE_WORDS = _words(
     commerce agriculture transport immigration
     judge magistrate sheriff deputy-sheriff constable councilman councilwoman councilmember alderman congressman
     congresswoman assemblyman assemblywoman assemblymember delegate del del. professor coach pastor reverend father
-    trooper principal dean provost ombudsman coroner"""
+    trooper principal dean provost ombudsman coroner striker midfielder defender goalkeeper winger quarterback pitcher"""
 )
 
 # Capitalised words that open a clause but are not names: "On Monday", "Asked", "However".

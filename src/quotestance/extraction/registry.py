@@ -162,6 +162,11 @@ class Registry:
             return subject if subject and (gender is None or subject.gender in (None, gender)) else found
         return found
 
+    def protagonist(self, pos: int) -> Person | None:
+        """The person the story is about, as far as `pos`: the first who opens a sentence ("Jose Mourinho has agreed a
+        deal …"), else the last named; what "the 56-year-old" or "the Spaniard" refers to."""
+        return next((p for at, p in self.mentions if at < pos and at in self.subjects), None) or self.last_before(pos)
+
     def named_next(self, pos: int, titles: set[str], within: int = 600) -> Person | None:
         """The first person named after `pos` (within `within` characters) who was not named before it and who speaks
         right there, bare of any other role: a lede's "its environment minister said …", then "“…,” Mohd Faizal bin
