@@ -36,3 +36,15 @@ def test_lexicon_lists_refuse_repeats():
 def test_an_abbreviated_title_before_a_name_that_opens_the_sentence():
     text = "The storm passed. Gov. Kate Ambrose thanked the crews."
     assert starts_sentence(text, text.index("Kate"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "opens"),
+    [
+        ("It rained. Agency director Tom Hale said so.", "Tom", True),
+        ("It rained. Retired teacher Beatrix Holm said so.", "Beatrix", True),
+        ("Venezuela’s deputy foreign minister for Latin America, José Rivas, is due.", "Latin", False),
+    ],
+)
+def test_lower_case_titles_before_a_name_open_the_sentence_but_links_do_not(text, name, opens):
+    assert starts_sentence(text, text.index(name)) is opens

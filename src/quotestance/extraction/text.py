@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from .lexicon import ABBREVIATIONS, TITLE_WORDS
+from .lexicon import ABBREVIATIONS, PERSON_NOUNS, TITLE_WORDS
 
 _WS = re.compile(r"\s+")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘(?:[^’\n]|’(?=\w)){0,400}’(?!\w)")  # "‘Japan’s government …’" is one quote
@@ -93,6 +93,8 @@ def sentences(text: str, paras: list[tuple[int, int]], ends: list[int]) -> list[
 _TITLE_WORD = re.compile(r"(?:^|(?<=[ \t\n]))([A-Z][\w.’'-]*)[ \t]+$")
 
 
+_LOWER_TITLE = re.compile(r"(?:^|(?<=[ \t\n]))([a-z][\w-]*)[ \t]+$")  # "Agency director ", "Retired teacher "
+_LINKS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "of", "for", "and"})
 _ABBREVIATED = frozenset(a.lower() for a in ABBREVIATIONS)  # "Gov.", "Sen.", "Lt." before a name
 
 
@@ -100,8 +102,10 @@ def starts_sentence(text: str, at: int, ends: list[int] | None = None) -> bool:
     """Whether the name at `at` opens its sentence, title words aside ("House Minority Leader John Boehner said").
     `ends` are the article's `sentence_ends` (computed when not given): "Sen." and initials end no sentence."""
     head = text[max(0, at - 80) : at]
-    while m := _TITLE_WORD.search(head):  # "House Minority Leader ", "Sen. ", but not "said Vossberg.\n"
+    while m := _TITLE_WORD.search(head) or _LOWER_TITLE.search(head):  # "House Minority Leader ", "Sen. ", "Agency director "
         if m.group(1).endswith(".") and m.group(1).lower().rstrip(".") not in TITLE_WORDS | _ABBREVIATED:
+            break  # but not "said Vossberg.\n"
+        if m.group(1)[:1].islower() and m.group(1) not in (TITLE_WORDS | PERSON_NOUNS) - _LINKS:
             break
         head = head[: m.start()]
     if not head.strip():
