@@ -4,6 +4,7 @@ import pytest
 
 from quotestance.extraction import extract_statements
 from quotestance.extraction.people import build_registry, person_names
+from quotestance.extraction.spans import find_spans
 from quotestance.extraction.text import starts_sentence
 from quotestance.records import Article
 
@@ -532,3 +533,12 @@ def test_an_honorific_and_a_kin_word_pick_the_namesake_of_that_gender():
         "“We put people on mats,” Mr. Vance said."
     )
     assert speakers(text) == ["Eleanor Vance", "Robert Vance"]
+
+
+def test_a_sentence_opening_her_tells_the_last_subjects_gender_but_a_quotes_his_does_not():
+    text = (
+        "Home Secretary Priti Nandra faced questions from MPs. Her shadow, Jonathan Reeve, was absent.\n\n"
+        "Yuko Takahara said: “His family has not heard his voice.”"
+    )
+    reg = build_registry(text, find_spans(text), None)
+    assert reg.find("Priti Nandra").gender == "f" and reg.find("Yuko Takahara").gender is None

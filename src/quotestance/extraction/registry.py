@@ -207,10 +207,18 @@ class Registry:
             m = _SAID_PRONOUN.match(self.text, end + len(p.core[-1])) if end >= 0 else None
             if m:
                 votes.setdefault(id(p), []).append(GENDER_OF[m.group("pronoun")])
+        for m in _POSSESSIVE_OPENS.finditer(prose(self.text)):  # the journalist's sentences, not a quote's
+            # "Priti Nandra faced questions. Her shadow, Jonathan Reeve, …": "her" is the last sentence's subject
+            owner = next(((at, p) for at, p in self._before(m.start()) if at in self.subjects), None)
+            if owner and owner[0] >= m.start() - NEAR:
+                votes.setdefault(id(owner[1]), []).append("m" if m.group(1) == "His" else "f")
         for p in self.people:
             said = votes.get(id(p), []) + ["m"] * len(p.descriptors & MALE_TITLES) + ["f"] * len(p.descriptors & FEMALE_TITLES)
             if said and len(set(said)) == 1:
                 p.gender = said[0]
+
+
+_POSSESSIVE_OPENS = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(His|Her)\s+[a-z]")  # a sentence opening "Her shadow, …"
 
 
 def _titled_gender(descriptors: set[str]) -> str | None:
