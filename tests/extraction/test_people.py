@@ -542,3 +542,8 @@ def test_a_sentence_opening_her_tells_the_last_subjects_gender_but_a_quotes_his_
     )
     reg = build_registry(text, find_spans(text), None)
     assert reg.find("Priti Nandra").gender == "f" and reg.find("Yuko Takahara").gender is None
+
+
+def test_a_glued_particle_capitalised_at_a_sentence_start_is_the_same_surname():
+    text = "Basim al-Awadi, the deputy minister, spoke on Monday.\n\nAl-Awadi said: “The last troops will leave by June.”"
+    assert speakers(text) == ["Basim al-Awadi"]

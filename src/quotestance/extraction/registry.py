@@ -239,8 +239,16 @@ def _within(short: list[str], long: list[str]) -> bool:
 
 
 def name_tokens(name: str) -> list[str]:
-    """A name's tokens, particles in lower case: "Van der Meulen-Bakker" matches "Annelies van der Meulen-Bakker"."""
-    return [t.lower() if t.lower() in NAME_PARTICLES else t for t in name.split()]
+    """A name's tokens, particles in lower case: "Van der Meulen-Bakker" matches "Annelies van der Meulen-Bakker", and
+    "Al-Awadi" opening a sentence matches "Basim al-Awadi"."""
+    return [t.lower() if t.lower() in NAME_PARTICLES else _HYPHENATED.sub(_lower, t) for t in name.split()]
+
+
+_HYPHENATED = re.compile(r"^(?:Al|El|Ad|Ul|Bin|Ibn|Abu|Ben)-(?=[A-Z])")  # a particle glued to a surname
+
+
+def _lower(m: re.Match[str]) -> str:
+    return m.group().lower()
 
 
 def core_tokens(tokens: list[str]) -> list[str]:
