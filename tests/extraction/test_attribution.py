@@ -406,3 +406,14 @@ def test_an_age_refers_to_the_stories_protagonist_not_the_last_name():
         'The 56-year-old said after his appointment: "I am excited to be joining a club with such a great heritage."'
     )
     assert [q[1] for q in quotes(text)] == ["Jose Mourinho"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“It's like a war zone out there.” So said Ricky Dunn, a tow-truck driver.", "Ricky Dunn"),
+        ("“I thought it was the end of the world.”\n\nThat is how Maryam Haidari, 67, remembers the night.", "Maryam Haidari"),
+    ],
+)
+def test_a_speaker_named_in_the_sentence_after_so_said_or_that_is_how(text, speaker):
+    assert [q[1] for q in quotes(text)] == [speaker]

@@ -111,6 +111,11 @@ _CAME_FROM = re.compile(
     r"(?:(?:came|comes|come)\s+from|(?:was|were|is)\s+(?:attributed\s+to|signed\s+by|issued\s+by))\s+"
     r"([^.;:“”\"]{3,160})"
 )
+# "“…” So said Ricky Dunn, a tow-truck driver …", "“…” That is how Maryam Haidari, 67, remembers the night …"
+_SO_SAID = re.compile(
+    r"\s*(?:(?:So|Thus)\s+(?:said|says)\s+|That(?:’s|'s|\s+is|\s+was)\s+how\s+)"
+    r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+)(?=[\s,])"
+)
 _AFTER_THE_NAME = re.compile(r"\s(?:after|with|during|before|following|at|in a|on \w+day)\s")
 # a speaker's name and a colon opening the quote's paragraph: an interview or transcript ("Biden: “Not now.”")
 _LABEL = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+)\s*:\s*$")
@@ -119,7 +124,7 @@ _LABEL = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+)\s*:\s*$")
 def _named_beside(text: str, w: Window, before: str, reg: Registry, documented: bool = False) -> tuple[str, str] | None:
     """(cue, speaker) for a quote no reporting verb attributes (or only a document: `documented`), when the next
     sentence says whose words they were, or the paragraph opens with the speaker's name and a colon."""
-    if m := _CAME_FROM.match(text, w.close_at + len(w.after) if documented else w.close_at):
+    if m := _CAME_FROM.match(text, w.close_at + len(w.after) if documented else w.close_at) or _SO_SAID.match(text, w.close_at):
         # the person the phrase names ("the chief of the General Staff, General Andreas Kanellopoulos, in a …"), else
         # the phrase up to its first comma ("a spokesperson for the Chinese embassy in Canberra")
         phrase = _AFTER_THE_NAME.split(m.group(1))[0]  # "… after talks with Lloyd Austin": not the speaker

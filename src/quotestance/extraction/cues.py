@@ -234,6 +234,8 @@ def cue_after(after: str) -> tuple[str, str] | None:
     verb, before_verb = m.group(1), s[: m.start()]
     if re.search(r"\bto\s*$", before_verb):
         return _according(s)  # "He declined to say when …": an infinitive, not this quote's attribution
+    if before_verb.strip() in ("So", "Thus"):
+        return verb, inverted_subject(s[m.end() :])  # "“…” So said Ricky Dunn, a tow-truck driver"
     if before_verb.strip():
         if (named := _NAME_THEN_APPOSITION.match(before_verb)) and person_names(named.group(1)):
             return verb, named.group(1)  # "Kurinji Selvaraj, a research analyst at the … Council on Energy, Environment and Water, said"
