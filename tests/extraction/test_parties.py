@@ -520,3 +520,33 @@ def test_a_possessive_role_whose_owner_has_no_party_has_none():
 def test_an_office_named_after_a_party_belongs_to_its_possessor(sentence, code):
     found = [s for s in extract_statements(Article("t", sentence)) if s.kind == "reported"]
     assert [s.speaker_affiliation_code for s in found] == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("UNITED NATIONS (Reuters) — Russia's deputy U.N. ambassador Dmitry Orlov said Britain was prolonging the war.", "RUS"),
+        ("Pakistan's Foreign Office spokeswoman said New Delhi's remarks were irresponsible.", "PAK"),
+        (
+            "SEOUL (AP) — South Korean Foreign Minister Park Soo-jin is visiting Tokyo.\n\nHer office said she would urge Japan to act.",
+            "KOR",
+        ),
+        ("MOSCOW (Reuters) — TASS cited Kremlin aide Yuri Belov as saying that Moscow had received no proposals.", "RUS"),
+        ("Later, Tim Morrison, another top NSC aide, said the call with Zelensky was not in line with policy.", None),
+    ],
+)
+def test_owned_offices_a_persons_office_and_an_aide_of_a_named_party(text, code):
+    found = [s for s in extract_statements(Article("t", text)) if s.kind == "reported"]
+    assert [s.speaker_affiliation_code for s in found][-1:] == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Iran's foreign ministry condemned the U.S.-led strikes on Yemen.", "USA"),
+        ("Congo's government accused Rwandan-backed rebels of killing civilians in Goma.", "RWA"),
+    ],
+)
+def test_the_party_leading_or_backing_is_the_target(text, code):
+    found = [s for s in extract_statements(Article("t", text)) if s.kind == "reported"]
+    assert [s.target_code for s in found] == [code]

@@ -65,8 +65,17 @@ _FOR_PARTY = re.compile(r"(?:^|[.!?\n]\s*)For\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})(?=[\s,.;])")  # "X of the United States"
 _OF_PLACE = re.compile(r"\s+of\s+((?:[A-Z][\w-]*\s?){1,3})")  # "Gov. Greg Abbott of Texas"
 _LOCATED = re.compile(r"\s+(?:in|at)\s+[^,]*$")
-_OWNED = re.compile(r"[’']s\s+")  # between a party and the party-named office it owns
+_OWNED = re.compile(r"[’']s\s+(?:(?:deputy|acting|permanent|special|chief|top|former|new)\s+){0,2}")  # "Russia's deputy U.N. ambassador"
 _POSSESSOR = re.compile(r"\s*([Hh]is|[Hh]er)\s")  # "Her spokesman, Aram Avetisyan": the role serves the person just named
+
+
+_OWNER = re.compile(r"(.+?)[’']s\s+(?:office|spokesman|spokeswoman|spokesperson|aides?|campaign|team|lawyers?)")
+
+
+def _unowned(text: str, found: list[Mention]) -> list[Mention]:
+    """Mentions without those a party owns: "Pakistan's Foreign Office spokeswoman" (not the UK's), "China's Taiwan
+    Affairs Office", "Russia's deputy U.N. ambassador": the office is its possessor's."""
+    return [m for k, m in enumerate(found) if not (k and _OWNED.fullmatch(text, found[k - 1].end, m.start))]
 
 
 def _words(text: str) -> set[str]:
@@ -100,11 +109,10 @@ class Parties:
                 return None
         roles = {w for w in words & self.places.state_roles if not (w.endswith("s") and w[:-1] in self.places.state_roles)}
         if not roles:
+            if words & {"aide", "aides"} and (found := _unowned(clause, self._mentions(clause))):
+                return found[-1].code  # "Kremlin aide Yuri Belov" (but an aide no party names serves nobody we know)
             return _UNSET  # no role, or only a plural one ("… expel Belarusian diplomats, Zaremba said"): not a title
-        found = self._mentions(clause)
-        # a party's own office named after it is the party's: "Pakistan's Foreign Office spokeswoman" (not the UK's),
-        # "China's Taiwan Affairs Office"
-        found = [m for k, m in enumerate(found) if not (k and _OWNED.fullmatch(clause, found[k - 1].end, m.start))]
+        found = _unowned(clause, self._mentions(clause))
         if not found:
             return self.places.region_country(clause) or _ROLE  # "Texas Gov.", "the governor of New Jersey": the country
         # the party just before the role word nearest the name: "Kenya's ambassador to Britain", "a meeting in
@@ -226,7 +234,9 @@ class Parties:
             return None  # "officials on both sides", "both governments": nobody's in particular
         # "Moscow", "Norway's coast guard", "a UN spokesperson"; where it stands only when nothing else tells
         # ("the Chinese embassy in Tokyo" is China's, "officials in Dhaka" Bangladesh's)
-        own = self._mentions(_LOCATED.sub("", speaker)) or self._mentions(speaker)
+        if (owner := _OWNER.fullmatch(speaker)) and self.people and self.people.find(owner.group(1)):
+            return self.affiliation(owner.group(1))  # "Park Soo-jin’s office": the office of a person the article names
+        own = _unowned(_LOCATED.sub("", speaker), self._mentions(_LOCATED.sub("", speaker))) or _unowned(speaker, self._mentions(speaker))
         own = own or (self._mentions(speaker.title()) if speaker.isupper() else [])  # "ABU DHABI", a dateline
         if (joint := self._joint(speaker, at)) is not _UNSET:
             return joint  # type: ignore[return-value]

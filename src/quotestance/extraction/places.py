@@ -87,7 +87,8 @@ class Places:
         self.both_sides = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicon["both_sides"]["phrases"])) + r")\b", re.I)
         # one trie-shaped pattern (longest name first by construction): each position costs a walk down shared
         # prefixes, not a try of ~1,000 names
-        self._pattern = re.compile(r"(?<![\w’'-])" + _trie(list(alias)) + r"(?![\w-]|’s\w|'s\w)")
+        # "U.S.-led", "Iran-backed": a party leading or backing is named (not "Guinea-Bissau" nor "Anglo-French")
+        self._pattern = re.compile(r"(?<![\w’'-])" + _trie(list(alias)) + r"(?![\w]|-(?!" + BEHIND + r")|’s\w|'s\w)")
 
     def name(self, code: str | None) -> str | None:
         """The canonical short name of a code ("RUS" -> "Russia", "EU" -> "EU")."""
@@ -128,6 +129,9 @@ class Places:
             return name
         found = self.mentions(name, context=context or name)
         return found[0].code if found and found[0].end - found[0].start == len(name.strip()) else None
+
+
+BEHIND = r"(?:led|backed|sponsored|funded|supported|armed|brokered|allied|aligned)\b"  # after a hyphen
 
 
 @cache

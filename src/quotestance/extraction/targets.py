@@ -18,6 +18,9 @@ _FORUM = re.compile(r"\b(?:in|at|before|through|via|into|inside)\s+(?:the\s+)?$"
 _TRAVEL = re.compile(r"\b(?:in|at|to|from|into|inside|via|through)\s+(?:the\s+)?$")
 
 
+_BEHIND = re.compile(r"-(?:led|backed|sponsored|funded|supported|armed|allied|aligned)\b")  # not "-brokered": a mediator
+
+
 class Dyad:
     """The article's main dyad, its dateline's country, and the target of each statement."""
 
@@ -101,5 +104,7 @@ class Dyad:
         if not named and found and other is None:
             named = [m.code for m in found]  # "Europe" alone, and no counterpart: the loose name it is
         if named:
-            return (other if other in named else named[0]), "statement"
+            # "condemned the U.S.-led strikes on Yemen", "Rwandan-backed rebels": the party leading or backing is aimed at
+            behind = [m.code for m in found if _BEHIND.match(text, m.end) and m.code in named]
+            return (behind[0] if behind else other if other in named else named[0]), "statement"
         return (other, "article") if other else (None, None)
