@@ -77,3 +77,7 @@ def test_a_region_is_no_party_and_hides_the_place_inside_its_name():
         "JEY",
     ]  # a known name keeps its code
     assert "Texas" in lexicon.regions
+
+
+def test_the_un_nuclear_watchdog_is_the_iaea():
+    assert places().code_of("U.N. nuclear watchdog") == "IAEA"

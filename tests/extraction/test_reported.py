@@ -483,7 +483,11 @@ def test_told_closing_a_clause_after_an_apposition_names_the_speaker_not_the_lis
         ("Chen Wen-hsiung vowed to defend the island's democracy.", "vowed to defend the island's democracy", "Chen Wen-hsiung"),
         ("The Quai d'Orsay said France would send an envoy.", "France would send an envoy", "The Quai d'Orsay"),
         ("Number 10 said the prime minister would call the king.", "the prime minister would call the king", "Number 10"),
-        ("The U.N. nuclear watchdog said Iran had enriched more uranium.", "Iran had enriched more uranium", "the U.N. nuclear watchdog"),
+        (
+            "The U.N. nuclear watchdog said Iran had enriched more uranium.",
+            "Iran had enriched more uranium",
+            "the U.N. nuclear watchdog",
+        ),  # IAEA
         ("Shipping giant Maersk said it would pause transits.", "it would pause transits", "Maersk"),
         (
             "TOKYO (Reuters) - According to Kazuo Nakamura, Chinese vessels entered Japanese waters.",
