@@ -550,3 +550,12 @@ def test_owned_offices_a_persons_office_and_an_aide_of_a_named_party(text, code)
 def test_the_party_leading_or_backing_is_the_target(text, code):
     found = [s for s in extract_statements(Article("t", text)) if s.kind == "reported"]
     assert [s.target_code for s in found] == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Iran said that the CIA was behind the plot.", "USA"), ("Khamenei warned that the Zionist regime would pay.", "ISR")],
+)
+def test_agencies_and_epithets_name_their_country(text, code):
+    found = [s for s in extract_statements(Article("t", text)) if s.kind == "reported"]
+    assert [s.target_code for s in found] == [code]

@@ -503,3 +503,39 @@ def test_wire_style_speakers_and_promises(sentence, text, speaker):
 
 def test_a_pledge_to_someone_is_no_promise_reported():
     assert not [s for s in extract_statements(Article("t", "The donors pledged to the fund.")) if s.kind == "reported"]
+
+
+@pytest.mark.parametrize(
+    "sentence, text, speaker",
+    [
+        (
+            "India's foreign ministry alleged that Pakistan-based groups were behind the attack.",
+            "Pakistan-based groups were behind the attack",
+            "India's foreign ministry",
+        ),
+        (
+            "Janet Holloway cautioned Chinese banks against helping Russia.",
+            "cautioned Chinese banks against helping Russia",
+            "Janet Holloway",
+        ),
+        (
+            "Mehmet Yildiz said on the sidelines of the U.N. General Assembly that Israel was committing genocide.",
+            "Israel was committing genocide",
+            "Mehmet Yildiz",
+        ),
+        (
+            "U.S. Ambassador to the United Nations Linda Carver accused Russia of blocking aid.",
+            "accused Russia of blocking aid",
+            "Linda Carver",
+        ),
+    ],
+)
+def test_alleged_cautioned_against_sidelines_and_an_ambassador_to_the_un(sentence, text, speaker):
+    found = [(s.text, s.speaker) for s in extract_statements(Article("t", sentence)) if s.kind == "reported"]
+    assert found == [(text, speaker)]
+
+
+def test_a_bare_group_is_the_group_as_first_described():
+    text = "Federal prosecutors said the guards had lied.\n\nProsecutors said no checks were made."
+    found = [s.speaker for s in extract_statements(Article("t", text)) if s.kind == "reported"]
+    assert found == ["Federal prosecutors", "Federal prosecutors"]

@@ -23,6 +23,7 @@ from .lexicon import (
     PERSON_NOUNS,
     PRONOUNS,
     SINGULAR_INDEFINITES,
+    STOP_WORDS,
     TITLE_CONNECTORS,
     TITLE_WORDS,
     VERB_RE,
@@ -88,16 +89,16 @@ _AGED = re.compile(r"\d{1,3}-year-old")
 _DOTTED = re.compile(r"(?:[A-Z]\.)+")  # "U.S.", "U.N."
 
 
-def _named_before(text: str, pos: int, head: str) -> str | None:
+def named_before(text: str, pos: int, head: str, reach: int = 400) -> str | None:
     """The fuller name a bare definite description had just before (400 characters): "the army" after "The Israeli
     army said", "the officials" after "U.S. officials said", as written; None when there is none."""
     found = None
-    for m in re.finditer(rf"(?<![\w.])(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){{1,3}}{re.escape(head)}\b", text[max(0, pos - 400) : pos]):
+    for m in re.finditer(rf"(?<![\w.])(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){{1,3}}{re.escape(head)}\b", text[max(0, pos - reach) : pos]):
         words = [w for w in m.group().split()[:-1] if w.lower() != "the"]
-        if any(w.lower() in INDEFINITES or w.endswith(",") or w.endswith(".") and not _DOTTED.fullmatch(w) for w in words):
+        if any(w.lower() in INDEFINITES | STOP_WORDS or w.endswith(",") or w.endswith(".") and not _DOTTED.fullmatch(w) for w in words):
             continue  # "A group of doctors" (no name), "Monday. Police" (a sentence's end)
         found = m.group()
-    return as_written(found) if found else None
+    return ("t" + found[1:] if found.startswith("The ") else found) if found else None  # "Verizon executives" keeps its name
 
 
 _RANKS = {"sen", "rep", "gov", "gen", "lt", "col", "adm", "maj", "capt", "sgt", "dr", "mr", "mrs", "ms", "judge", "justice"}
@@ -157,7 +158,7 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
     if (low in DETERMINERS or owned) and head_noun(subject) in (INSTITUTION_HEADS - TITLE_WORDS) | BODY_HEADS:
         # an institution by the name the article gives it ("the company" -> "Apple", "the central bank" -> "the Bank of
         # Ghana"), else as written: "the Chinese embassy in Tokyo", not "Tokyo"; "the Israeli military"
-        named = _named_before(reg.text, pos, words[1].lower()) if len(words) == 2 and low == "the" else None
+        named = named_before(reg.text, pos, words[1].lower()) if len(words) == 2 and low == "the" else None
         return reg.body(subject, pos) or named or as_written(subject)
     if low == "the" and len(words) == 2 and (_AGED.fullmatch(words[1]) or places().code_of(words[1])) and (p := reg.protagonist(pos)):
         return p.name  # "the 56-year-old said", "the Spaniard said": the person the story is about

@@ -143,7 +143,8 @@ CLAUSE_VERBS = _words(
     recalled cautioned claimed claims claiming conceded concedes acknowledged acknowledges admitted admits suggested
     suggests predicted complained complains complaining concluded emphasised emphasized underlined reiterated reiterates
     maintained maintains countered assured assures signalled signaled wrote writes posted tweeted warned warns warning
-    announced announces promised promises pledged pledges vowed vows confirmed confirms warn insist argue stress"""
+    announced announces promised promises pledged pledges vowed vows confirmed confirms warn insist argue stress
+    alleged alleges"""
 )
 # Clause verbs that may instead take a plain object ("announced an 18 percent rise", "warned Tokyo against ..."):
 # without "that" nearby, their text starts at the verb, like a stance verb's.
@@ -218,7 +219,7 @@ SUBJECT_TRAILERS = _words(
 # Clause verbs that report speech only with "that" ("recalled that …"; "recalled their ambassadors" is an action).
 THAT_ONLY_VERBS = _words(
     """recalled noted notes noting conceded concedes acknowledged acknowledges admitted admits complained complains
-    complaining concluded emphasised emphasized underlined reiterated reiterates cautioned signalled signaled assured
+    complaining concluded emphasised emphasized underlined reiterated reiterates cautioned signalled signaled assured alleged alleges
     assures maintained maintains countered claimed claims claiming declared declares"""
 )
 

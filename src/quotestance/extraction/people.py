@@ -77,7 +77,7 @@ def split_title(run: str) -> tuple[list[str], list[str]]:
     return titles, toks
 
 
-_ROLE_OF = re.compile(r"\b(?:to|of|for)[ \t]+$")
+_ROLE_OF = re.compile(r"\b(?:to|of|for)[ \t]+(?:the[ \t]+)?$")  # "ambassador to Britain ", "Ambassador to the "
 # "Director of ", "Commissioner for the ", "Secretary of Health and " (a body of two parts before the run)
 _TITLE_OF = re.compile(r"\b([A-Za-z]+)[ \t]+(?:of|for)[ \t]+(the[ \t]+)?(?:[A-Z][\w’'-]*[ \t]+(?:and|&)[ \t]+)?$")
 
@@ -153,7 +153,7 @@ def person_names(text: str, lo: int = 0, hi: int | None = None, possessive: bool
             toks = toks[1:]  # "Sacramento-based McClatchy"
         while toks and toks[0] in NAME_PARTICLES:  # a name does not start with a lower-case particle ("ad Jane Lubchenco")
             toks = toks[1:]
-        if len(toks) >= 3 and _ROLE_OF.search(text, max(0, m.start() - 6), m.start()):
+        if len(toks) >= 3 and _ROLE_OF.search(text, max(0, m.start() - 10), m.start()):
             toks = toks[_place_prefix(toks) :]  # "ambassador to Britain Liu Xiaming", "envoy to Ukraine Kurt Volker"
         role_word = set()
         if (role := _TITLE_OF.search(text, max(0, m.start() - 30), m.start())) and role.group(1).lower() in TITLE_WORDS | ORG_WORDS:
@@ -171,8 +171,8 @@ def person_names(text: str, lo: int = 0, hi: int | None = None, possessive: bool
             and body.group(1).lower() in ORG_WORDS
         ):
             continue  # the rest of a body's name: "Committee to Protect Journalists", "Council on Foreign Relations"
-        if all(_INITIALS.fullmatch(t) for t in toks):
-            continue  # "U.S. officials", "the U.N. refugee agency": an abbreviation, not a person
+        if all(_INITIALS.fullmatch(t) or t.lower().rstrip(".") in TITLE_WORDS for t in toks):
+            continue  # "U.S. officials", "the U.N. refugee agency", "U.S. Ambassador": no person's name
         if len(toks) >= 2 and all(t.isupper() for t in toks):
             continue  # a dateline ("NEW YORK —") or a run of acronyms, not a person
         if not toks or any(t.lower().strip(".’'") in ORG_WORDS for t in toks) or any(t.endswith(("’s", "'s")) for t in toks):

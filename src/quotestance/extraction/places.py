@@ -131,7 +131,7 @@ class Places:
         return found[0].code if found and found[0].end - found[0].start == len(name.strip()) else None
 
 
-BEHIND = r"(?:led|backed|sponsored|funded|supported|armed|brokered|allied|aligned)\b"  # after a hyphen
+BEHIND = r"(?:led|backed|sponsored|funded|supported|armed|brokered|allied|aligned|based)\b"  # after a hyphen
 
 
 @cache

@@ -45,7 +45,8 @@ PARTICIPLES = {"adding", "saying", "arguing", "insisting", "warning", "noting", 
 LOOK_BACK = 600  # characters before a verb that may hold its subject: the work per cue is bounded, extraction stays linear
 LOOK_AHEAD = 1500  # the longest reported clause, in characters
 THAT_SOON = re.compile(  # "that" within 4 words, or 8 after a preposition: the clause starts after it
-    r"^\s*(?:,\s*)?(?:(?:[^\s.;:!?]+\s+){0,4}?|(?:in|on|at|to|during|after)\s+(?:[^\s.;:!?]+\s+){0,7}?)that\s", re.I
+    r"^\s*(?:,\s*)?(?:(?:[^\s.;:!?]+\s+){0,4}?|(?:in|on|at|to|during|after)\s+(?:(?:[^\s.;:!?]+|(?:[A-Z]\.)+)\s+){0,7}?)that\s",
+    re.I,  # "said on the sidelines of the U.N. General Assembly that …"
 )
 TOLD_OBJECT = re.compile(
     r"^\s*(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w’'-]+\s+){0,3}?"
@@ -64,6 +65,7 @@ QUOTE_AFTER_COLON = re.compile(r"[^“\"‘«„.;]{0,100}?:\s*[“\"‘«„]")
 # a determiner or adjective before the word makes it a noun: "recent claims that …", "the calls for …", "his promises"
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|these|those|such|recent|earlier|new|repeated|similar|any|no)\s+$", re.I)
 INFINITIVE = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|its|their|our|this|that|these|those|be|them|him|us)\b)[a-z]+\b")
+AGAINST = re.compile(r"\s+(?:[\w’'.-]+\s+){0,4}?against\s")
 PASSIVE = {"been", "was", "were", "is", "are", "be", "being"}
 # time and occasion between a verb and its clause: "said on Monday (that) …", "said in a statement to state media that …"
 ADVERBIAL = re.compile(
@@ -113,8 +115,8 @@ class Quoted:
 
 def _content_start(text: str, cue: Cue, lo_word: str) -> int:
     """Where the reported text starts after (or at) the cue."""
-    if lo_word in STANCE_VERBS:
-        return cue.start
+    if lo_word in STANCE_VERBS or lo_word in {"cautioned", "cautions"} and AGAINST.match(text, cue.end):
+        return cue.start  # "cautioned Chinese banks against helping Russia": a warning, from the verb
     rest = text[cue.end : cue.end + LOOK_AHEAD]
     if lo_word in {"told", "tells", "telling"} and (m := re.match(r"\s*(?:[^\s.;:!?“\"]+\s+){0,9}?that\s", rest)):
         return cue.end + m.end()

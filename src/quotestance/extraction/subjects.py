@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import POSTMODIFIERS, as_written, clip_subject, head_noun, resolve, titled_surname
+from .cues import POSTMODIFIERS, as_written, clip_subject, head_noun, named_before, resolve, titled_surname
 from .lexicon import (
     DETERMINERS,
     DOCUMENT_WORDS,
@@ -170,6 +170,8 @@ def speaker_of(subject: str, pos: int, reg: Registry) -> str | None:
             return p.name  # "the spokeswoman said" after "…, said Nguyen Thi Lan Anh, a foreign ministry spokeswoman"
         if named := reg.body(subject, pos):
             return named  # "the agency said" -> "Customs and Border Protection", the name the article gave it
+        if len(words) == 1 and plural and (fuller := named_before(reg.text, pos, head, reach=3000)):
+            return fuller  # "Prosecutors said" after "Federal prosecutors said": the group as first described
         return as_written(subject) if low in DETERMINERS | INDEFINITES or words[0].istitle() and not _proper(words[0]) else subject
     if joint(subject, whole=True):
         # "Kurt Volker and Tim Morrison", "Trump and Elon Musk": both, by full name ("Chinese" in "Chinese leader Xi
