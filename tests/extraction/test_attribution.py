@@ -417,3 +417,16 @@ def test_an_age_refers_to_the_stories_protagonist_not_the_last_name():
 )
 def test_a_speaker_named_in_the_sentence_after_so_said_or_that_is_how(text, speaker):
     assert [q[1] for q in quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("As one farmer put it: “The rain comes when it wants.”", "one farmer"),
+        ("As Finance Minister Olusegun Adeyemi put it on Tuesday, “There is no free petrol.”", "Olusegun Adeyemi"),
+        ("The mood was grim. Said Donna Kaye, a machinist for 23 years: “They could have warned us.”", "Donna Kaye"),
+        ("“We will talk,” Said Jalili said.", "Said Jalili"),
+    ],
+)
+def test_as_x_put_it_and_a_sentence_opening_said(text, speaker):
+    assert [q[1] for q in quotes(text)] == [speaker]

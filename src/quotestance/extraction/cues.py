@@ -303,6 +303,8 @@ def _up_to_stop(text: str) -> str:
     return text
 
 
+_PUT_IT = re.compile(r"\b[Aa]s\s+([^,;:“”\"]{2,80}?)\s+(?:put|puts)\s+it\b[^“”\"]{0,40}$")
+_SAID_FIRST = re.compile(r"(?:^|[.!?]\s+)Said\s+([^,;:“”\"]{3,60})[^“”\"]*$")
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+([^,;:“”\"]{1,100}?)\s+as\s+saying\b[\s,:]*(?:that\s+)?$")
 
 
@@ -315,6 +317,10 @@ def cue_before(before: str) -> tuple[str, str] | None:
     """(cue, subject) from the text before an opening mark in the same sentence: X said: “…”."""
     if m := _QUOTED_AS.search(before):
         return "quoted as saying", m.group(1)  # "Interfax quoted Deputy Foreign Minister Grigory Lavrin as saying: “…”"
+    if m := _PUT_IT.search(before):
+        return "put it", m.group(1)  # "As one farmer put it: “…”", "As Finance Minister Olusegun Adeyemi put it on Tuesday, “…”"
+    if m := _SAID_FIRST.search(before):
+        return "said", m.group(1)  # "Said Donna Kaye, a machinist for 23 years: “…”"
     if m := re.search(r"according to\s+([^,:;]{1,80})[,:;]?[^.!?]*$", before, re.I):
         return "according to", m.group(1)
     verbs = list(VERB_RE.finditer(before))

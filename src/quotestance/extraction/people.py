@@ -149,6 +149,8 @@ def person_names(text: str, lo: int = 0, hi: int | None = None, possessive: bool
             and nxt.group(1) not in REPORTING_VERBS
         ):
             toks = toks[1:]  # a participle opening the sentence: "Hosting Cook at Dreamforce is our dream", "Asking Voss"
+        if len(toks) >= 3 and toks[0] == "Said" and _SENTENCE_OPENS.search(text, max(0, m.start() - 3), m.start()):
+            toks = toks[1:]  # "Said Donna Kaye, a machinist: “…”" (an inverted verb), not "Said Jalili said"
         while toks and toks[0].endswith("-based"):
             toks = toks[1:]  # "Sacramento-based McClatchy"
         while toks and toks[0] in NAME_PARTICLES:  # a name does not start with a lower-case particle ("ad Jane Lubchenco")
