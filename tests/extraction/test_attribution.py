@@ -430,3 +430,11 @@ def test_a_speaker_named_in_the_sentence_after_so_said_or_that_is_how(text, spea
 )
 def test_as_x_put_it_and_a_sentence_opening_said(text, speaker):
     assert [q[1] for q in quotes(text)] == [speaker]
+
+
+def test_two_leaders_with_long_titles_speak_jointly():
+    text = (
+        "“We condemn this attack,” Australian Prime Minister Grace Holloway and New Zealand Prime Minister "
+        "Tane Parata said in a joint statement."
+    )
+    assert [q[1] for q in quotes(text)] == ["Grace Holloway and Tane Parata"]

@@ -43,7 +43,7 @@ _CAPITALISED = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
 # "the United Nations and the European Union", "Russian and Syrian defense ministries" (a shared lower-case head)
 # a party or a titled person: "Egypt", "Russian President Vladimir Putin", "Chinese leader Xi Jinping"
 _TITLE = "|".join(sorted((w for w in TITLE_WORDS - DETERMINERS if w.isalpha() and w.islower()), key=len, reverse=True))
-_MEMBER = rf"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:{_TITLE})(?=\s+[A-Z]))){{0,4}}"
+_MEMBER = rf"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:{_TITLE})(?=\s+[A-Z]))){{0,5}}"
 _JOINT = re.compile(rf"(?:^|(?<=[\s—–-]))((?:[Tt]he\s+)?{_MEMBER}\s+and\s+(?:the\s+)?{_MEMBER}(?:\s+[a-z][\w-]*){{0,2}})$")
 
 
