@@ -438,3 +438,8 @@ def test_two_leaders_with_long_titles_speak_jointly():
         "Tane Parata said in a joint statement."
     )
     assert [q[1] for q in quotes(text)] == ["Grace Holloway and Tane Parata"]
+
+
+def test_the_lawyer_is_the_person_described_as_a_lawyer():
+    text = "Maria Esposito, a lawyer for the family, said they would sue.\n\n“The city knew this,” the lawyer said."
+    assert [q[1] for q in quotes(text)] == ["Maria Esposito"]

@@ -191,6 +191,8 @@ def resolve(subject: str, pos: int, reg: Registry) -> str | None:
             p.descriptors |= titles  # the lede's title names the person the next paragraph quotes
         return p.name if p else None
     if low == "the" and len(words) <= 3 and (head := head_noun(subject)) in PERSON_NOUNS | {"diplomat", "source"}:
+        if len(words) == 2 and (p := reg.last_before(pos, {head})):
+            return p.name  # "“…,” the lawyer said" after "Maria Esposito, a lawyer for the family, said"
         return _described_before(reg.text, pos, head)  # "“…,” the diplomat said" after "A senior EU diplomat said"
     return None
 
